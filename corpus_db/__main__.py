@@ -1,0 +1,3 @@
+from corpus_db.cli import main
+
+main()

@@ -1,0 +1,214 @@
+"""Opening a corpus database and migrating it.
+
+>>> import corpus_db
+>>> db = corpus_db.open("corpus.db")          # or a URL, or an Engine
+>>> with db.session() as session:
+...     session.scalars(select(corpus_db.Person)).all()
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .config import database_url, display_url
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened, reached or migrated; the message says why."""
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI hook
+    # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin, so
+    # that DDL is transactional too (SQLAlchemy's documented pysqlite recipe).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    # Writers take the write lock when they begin, so two writers queue (busy
+    # timeout) instead of failing halfway when one of them upgrades a read lock.
+    immediate = connection.get_execution_options().get("corpus_writer", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection in a transaction for running migrations.
+
+    On SQLite, foreign keys are switched off for its duration (they cannot be
+    switched inside a transaction), as Alembic's batch mode requires: a table
+    rebuild must never cascade deletes. Afterwards every foreign key is checked.
+    """
+    with engine.connect() as connection:
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                yield connection
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DatabaseError(f"migration left broken foreign keys: {broken[:5]}")
+        finally:
+            if sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+
+
+def make_engine(url: URL) -> Engine:
+    """An engine for ``url``; SQLite gets foreign keys, WAL and a busy timeout."""
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            parent = Path(url.database).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise DatabaseError(f"cannot create {url.database}: folder {parent} does not exist")
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def migrations_dir() -> str:
+    """The Alembic script folder: ``alembic/`` in the repository, shipped as ``corpus_db/migrations``."""
+    here = Path(__file__).resolve().parent
+    for location in (here / "migrations", here.parent / "alembic"):  # installed; source checkout
+        if (location / "env.py").is_file():
+            return str(location)
+    raise DatabaseError("corpus_db's migrations are missing: reinstall the package")
+
+
+def alembic_config(url: URL | None = None) -> Config:
+    """An Alembic config for the package's migrations, with no .ini file needed."""
+    cfg = Config()
+    cfg.set_main_option("script_location", migrations_dir())
+    if url is not None:
+        cfg.set_main_option("sqlalchemy.url", url.render_as_string(hide_password=False).replace("%", "%%"))
+    return cfg
+
+
+# Objects migrations create by hand that the models do not describe: full-text
+# search tables (and FTS5's shadow tables) and the generated ``*_folded`` columns
+# they index. Autogenerate must neither drop them nor call them differences.
+_UNMANAGED_TABLE_SUFFIXES = ("_fts", "_fts_data", "_fts_idx", "_fts_docsize", "_fts_config", "_fts_content")
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001 - Alembic hook
+    """Alembic ``include_object`` hook: leave search objects out of autogenerate."""
+    if type_ == "table" and name and name.endswith(_UNMANAGED_TABLE_SUFFIXES):
+        return False
+    if type_ == "column" and name and name.endswith("_folded") and compare_to is None:
+        return False
+    return True
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+class Database:
+    """A corpus database: an engine, a session factory and its migrations.
+
+    ``target`` is a path ("corpus.db"), a URL ("postgresql+psycopg://host/db"),
+    an :class:`~sqlalchemy.engine.URL` or an :class:`~sqlalchemy.Engine`; None
+    reads ``$CORPUS_DB_URL`` and falls back to ``corpus.db``.
+    """
+
+    def __init__(self, target: str | os.PathLike[str] | URL | Engine | None = None) -> None:
+        if isinstance(target, Engine):
+            self.engine = target
+            self.url = target.url
+        else:
+            self.url = database_url(target)
+            self.engine = make_engine(self.url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def __repr__(self) -> str:
+        return f"Database({display_url(self.url)!r})"
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    def session(self) -> Session:
+        """A new ORM session (use it as a context manager; it does not commit by itself)."""
+        return self._sessions()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed when the block ends, rolled back on error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def writer(self) -> Iterator[Session]:
+        """A session for writing: on SQLite it holds the write lock from its first statement.
+
+        Committed when the block ends, rolled back on error.
+        """
+        with self.engine.connect() as connection:
+            connection.execution_options(corpus_writer=True)
+            with Session(bind=connection, expire_on_commit=False) as session, session.begin():
+                yield session
+
+    # -- migrations -------------------------------------------------------------------
+    def _run(self, fn, *args, **kwargs) -> None:  # noqa: ANN001
+        cfg = alembic_config(self.url)
+        try:
+            with migration_connection(self.engine) as connection:
+                cfg.attributes["connection"] = connection
+                fn(cfg, *args, **kwargs)
+        except OperationalError as exc:
+            raise DatabaseError(f"cannot reach {display_url(self.url)}: {exc.orig}") from exc
+
+    def upgrade(self, revision: str = "head") -> None:
+        """Bring the schema to ``revision`` (default: the newest), keeping every row."""
+        self._run(command.upgrade, revision)
+
+    def downgrade(self, revision: str) -> None:
+        self._run(command.downgrade, revision)
+
+    def current_revision(self) -> str | None:
+        try:
+            with self.engine.connect() as connection:
+                return MigrationContext.configure(connection).get_current_revision()
+        except OperationalError as exc:
+            raise DatabaseError(f"cannot reach {display_url(self.url)}: {exc.orig}") from exc
+
+    def is_current(self) -> bool:
+        return self.current_revision() == head_revision()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open(target: str | os.PathLike[str] | URL | Engine | None = None, *, upgrade: bool = True) -> Database:  # noqa: A001
+    """Open (and by default create or upgrade to the newest schema) a corpus database."""
+    db = Database(target)
+    if upgrade:
+        db.upgrade()
+    return db

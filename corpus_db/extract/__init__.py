@@ -1,0 +1,66 @@
+"""Extraction: a pure function from the text of one scraped article to frozen dataclasses.
+
+>>> from corpus_db.extract import extract
+>>> result = extract(open("seeds/001_337f9824fff35007.txt", encoding="utf-8").read())
+>>> result.meta.title
+'Bộ Ngoại giao cần phát huy vai trò tiên phong trong các nhiệm vụ đối ngoại'
+"""
+from __future__ import annotations
+
+from .directives import find_directives
+from .events import find_events
+from .metadata import article_meta, credit_mentions
+from .normalize import normalize_text
+from .persons import find_persons
+from .quotes import find_quotes
+from .structure import split_layout
+from .types import (
+    ArticleMeta,
+    Caption,
+    DateMention,
+    DateValue,
+    DirectiveMention,
+    Event,
+    Extraction,
+    Layout,
+    Participant,
+    PersonMention,
+    Quote,
+)
+
+__all__ = [
+    "extract",
+    "ArticleMeta",
+    "Caption",
+    "DateMention",
+    "DateValue",
+    "DirectiveMention",
+    "Event",
+    "Extraction",
+    "Layout",
+    "Participant",
+    "PersonMention",
+    "Quote",
+]
+
+
+def extract(text: str) -> Extraction:
+    """Extract article metadata, persons, quotes, directives and events from one article."""
+    text = normalize_text(text)
+    layout = split_layout(text)
+    subjects = find_persons(layout.body)
+    meta = article_meta(text, layout, subjects)
+    persons = subjects + credit_mentions(layout, meta)
+    directives = find_directives(layout.body)
+    context = "\n".join(filter(None, [layout.title, layout.kicker, *(c.text for c in layout.captions)]))
+    events = find_events(layout.body, subjects, meta.published, context)
+    quotes = find_quotes(layout.body, subjects, events)
+    return Extraction(
+        text=text,
+        layout=layout,
+        meta=meta,
+        persons=persons,
+        quotes=quotes,
+        directives=directives,
+        events=events,
+    )

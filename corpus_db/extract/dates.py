@@ -1,0 +1,231 @@
+"""Vietnamese date expressions, and the publication date with a year only when evidence fixes it.
+
+"chiều 31/1", "ngày 18-12", "ngày 5/9/2022", "ngày 12 tháng 4 năm 2023", "tháng 4/2023",
+"Thứ Sáu, 14/07/2023 | 09:15 GMT+7", URL timestamps ("…-20230131230800498.htm").
+A year is inferred only when exactly one year fits every clue (a URL timestamp, an
+ordinal anniversary, a numbered recurring event, the terms of the office holders
+named); a wrong year is worse than no year.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+
+from ..rules import calendar
+from ..rules.offices import terms_of
+from .types import DateMention, DateValue, Layout, PersonMention
+
+_PART_OF_DAY = r"(?:rạng\s+sáng|sáng|trưa|chiều|tối|đêm|hôm|ngày)"
+_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)"
+# d/m/yyyy, d-m-yyyy, d.m.yyyy with a year: a date wherever it stands.
+_FULL = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<m>\d{1,2})(?P=sep)\s?(?P<y>(?:19|20)\d{2})(?![\d/])")
+# d/m (or d-m) without a year: a date only after a cue ("chiều 31/1", "ngày 18-12", "(31/1)").
+_SHORT = re.compile(
+    r"(?:(?P<cue>" + _PART_OF_DAY + r"(?:\s+(?:nay|qua|mai))?(?:\s+ngày)?|" + _WEEKDAY + r",?|từ|đến|tới|và)\s+"
+    r"|(?P<paren>\())"
+    r"(?P<d>\d{1,2})\s?[/\-]\s?(?P<m>\d{1,2})(?![\d/]|-\d|\s?-\s?[A-ZĐ])",
+    re.IGNORECASE)
+_WORDS = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>(?:19|20)\d{2}))?",
+                    re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|năm|-)\s*(?P<y>(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+_URL_STAMP = re.compile(r"(?<!\d)(?P<y>20[0-3]\d)[/\-]?(?P<m>[01]\d)[/\-]?(?P<d>[0-3]\d)(?:\d{0,12})(?!\d)")
+_DATELINE_HINT = re.compile(r"GMT|\d{1,2}:\d{2}|" + _WEEKDAY + r"|Cập nhật|Đăng ngày|Ngày đăng|Thời gian đăng",
+                            re.IGNORECASE)
+
+
+def _valid(year: int | None, month: int, day: int) -> bool:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return False
+    try:
+        date(year or 2024, month, day)  # 2024: a leap year, so 29/2 stays possible without a year
+    except ValueError:
+        return False
+    return True
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date expression in ``text``, in order, with its span; impossible dates are left out."""
+    found: dict[int, DateMention] = {}
+    for pattern in (_FULL, _WORDS, _SHORT):
+        for match in pattern.finditer(text):
+            day, month = int(match["d"]), int(match["m"])
+            year = int(match["y"]) if "y" in pattern.groupindex and match["y"] else None
+            if not _valid(year, month, day):
+                continue
+            start = match.start("d") if pattern is _SHORT else match.start()
+            if pattern is _SHORT and match["cue"]:
+                start = match.start("cue")
+            end = match.end()
+            if any(start < m.end and m.start < end for m in found.values()):
+                continue
+            found[start] = DateMention(start, end, text[start:end], day, month, year)
+    for match in _MONTH_YEAR.finditer(text):
+        month, year = int(match["m"]), int(match["y"])
+        if 1 <= month <= 12 and not any(match.start() < m.end and m.start < match.end() for m in found.values()):
+            found[match.start()] = DateMention(match.start(), match.end(), match.group(), None, month, year)
+    return [found[k] for k in sorted(found)]
+
+
+def url_date(url: str | None) -> DateValue | None:
+    """A date stamped in a URL ("…-20230131230800498.htm", "/2023/01/31/")."""
+    if not url:
+        return None
+    for match in _URL_STAMP.finditer(url):
+        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+        if 2000 <= year and _valid(year, month, day):
+            return DateValue(f"{year:04d}-{month:02d}-{day:02d}", "day", f"URL timestamp {match.group()[:8]}")
+    return None
+
+
+def _iso(year: int, month: int, day: int | None) -> DateValue:
+    if day is None:
+        return DateValue(f"{year:04d}-{month:02d}", "month", "")
+    return DateValue(f"{year:04d}-{month:02d}-{day:02d}", "day", "")
+
+
+def _with_evidence(value: DateValue, evidence: str) -> DateValue:
+    return DateValue(value.iso, value.precision, evidence)
+
+
+def _dateline(layout: Layout, text: str) -> DateValue | None:
+    """A full date standing as the dateline: in the lines around the headline, or a line that
+    looks like one ("Thứ Sáu, 14/07/2023 | 09:15 GMT+7", "Cập nhật: 14/07/2023")."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    head = lines[:6]
+    candidates = head + [line for line in lines if len(line) < 80 and _DATELINE_HINT.search(line)]
+    for line in candidates:
+        if layout.body and line in layout.body and len(line) > 80:
+            continue
+        for mention in find_dates(line):
+            if mention.year and mention.day:
+                return DateValue(f"{mention.year:04d}-{mention.month:02d}-{mention.day:02d}", "day",
+                                 f"dateline '{line.strip()[:60]}'")
+    return None
+
+
+def _event_mention(layout: Layout) -> DateMention | None:
+    """The date of the main reported event: the first day-and-month in the lead, else in the body."""
+    paragraphs = [p for p in layout.body.split("\n") if p.strip()]
+    for paragraph in paragraphs[:1] + paragraphs[1:]:
+        for mention in find_dates(paragraph):
+            if mention.day is not None:
+                return mention
+    return None
+
+
+def _year_clues(text: str, month: int) -> list[tuple[int, str]]:
+    """Years that an anniversary or a numbered recurring event in the text pins down for a
+    date in ``month`` (a numbered event held in another season is a reference, not a clue)."""
+    clues: list[tuple[int, str]] = []
+    for match in _ANNIVERSARY.finditer(text):
+        years, what = int(match["n"]), match["what"].lower()
+        for founding in calendar.FOUNDINGS:
+            if re.match(founding.pattern, what):
+                clues.append((founding.year + years, f"'{match.group()[:60]}' (founded {founding.year})"))
+                break
+        else:
+            partner = _RELATIONS.search(what)
+            if partner:
+                base = calendar.RELATIONS[partner["partner"].lower()]
+                clues.append((base + years, f"'{match.group()[:60]}' (relations since {base})"))
+    for series in calendar.SERIES:
+        for match in series.pattern.finditer(text):
+            held = series.held(int(match["ordinal"]))
+            if held is None:
+                continue
+            year, held_month = held
+            if held_month is not None and min(abs(held_month - month), 12 - abs(held_month - month)) > 1:
+                continue
+            clues.append((year, f"'{match.group()}' held in {year}"))
+    return clues
+
+
+_ANNIVERSARY = re.compile(r"(?:kỷ niệm|tròn|chào mừng)\s+(?:lần thứ\s+)?(?P<n>\d{1,3})\s+năm\s+(?P<what>[^.;\n]{3,90})",
+                          re.IGNORECASE)
+_RELATIONS = re.compile(r"quan hệ ngoại giao\s+(?:giữa\s+)?việt nam\s*(?:-|–|và|với)\s*(?P<partner>"
+                        + "|".join(sorted((re.escape(k) for k in calendar.RELATIONS), key=len, reverse=True))
+                        + r")\b", re.IGNORECASE)
+
+
+def _office_years(persons: Sequence[PersonMention], month: int, day: int,
+                  years: Iterable[int]) -> tuple[set[int], list[str]]:
+    """The years in which every titled office holder named held that office on day/month."""
+    allowed = set(years)
+    used = []
+    seen = set()
+    for person in persons:
+        key = (person.name, person.title)
+        if key in seen or not person.title:
+            continue
+        seen.add(key)
+        spans = terms_of(person.name, person.title)
+        if spans is None:
+            continue
+        pad = timedelta(days=45)
+        fits = {y for y in allowed for start, end in spans
+                if start - pad <= _safe_date(y, month, day) <= (end or date.max - pad) + pad}
+        if fits != allowed:
+            used.append(f"{person.title} {person.name}")
+        allowed = fits
+    return allowed, used
+
+
+def _safe_date(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:  # 29/2 in a common year
+        return date(year, month, 28)
+
+
+def infer_published(text: str, layout: Layout, persons: Sequence[PersonMention], url: str | None) -> DateValue:
+    """The publication date: the dateline, else a URL timestamp, else the main event's date,
+    with its year only when exactly one year fits all the evidence."""
+    dateline = _dateline(layout, text)
+    if dateline:
+        return dateline
+    stamped = url_date(url)
+    if stamped:
+        return stamped
+    mention = _event_mention(layout)
+    if mention is None:
+        return DateValue(None, None, "no date found")
+    if mention.year:
+        value = _iso(mention.year, mention.month, mention.day)
+        return _with_evidence(value, f"'{mention.surface}'")
+    return _infer_year(mention, text, persons)
+
+
+def _infer_year(mention: DateMention, text: str, persons: Sequence[PersonMention]) -> DateValue:
+    this_year = date.today().year
+    candidates = set(range(2000, this_year + 1))
+    reasons = []
+    clues = _year_clues(text, mention.month)
+    clue_years = {year for year, _ in clues}
+    if clue_years:
+        candidates &= clue_years
+        reasons += [why for _, why in clues]
+    candidates, used = _office_years(persons, mention.month, mention.day, candidates)
+    reasons += used
+    if len(candidates) == 1 and reasons:
+        (year,) = candidates
+        value = _iso(year, mention.month, mention.day)
+        return _with_evidence(value, f"'{mention.surface}' + " + "; ".join(dict.fromkeys(reasons)))
+    listed = ", ".join(map(str, sorted(candidates))) if len(candidates) <= 6 else "many"
+    return DateValue(None, None, f"'{mention.surface}': year not determined (candidates: {listed})")
+
+
+def resolve_in_context(mention: DateMention, published: DateValue) -> DateValue:
+    """Give a year-less date the year of the article's context (an event "sáng 23/12" in an
+    article of 2023-12-24 is 2023-12-23; "31/12" in an article of 2024-01-02 is 2023-12-31)."""
+    if mention.year:
+        if mention.day:
+            return DateValue(f"{mention.year:04d}-{mention.month:02d}-{mention.day:02d}", "day", mention.surface)
+        return DateValue(f"{mention.year:04d}-{mention.month:02d}", "month", mention.surface)
+    if not published.iso or published.precision != "day" or mention.day is None:
+        return DateValue(None, None, f"'{mention.surface}': no year in context")
+    ref = date.fromisoformat(published.iso)
+    best = min((ref.year - 1, ref.year, ref.year + 1),
+               key=lambda y: abs((_safe_date(y, mention.month, mention.day) - ref).days))
+    return DateValue(f"{best:04d}-{mention.month:02d}-{mention.day:02d}", "day",
+                     f"'{mention.surface}' in an article of {published.iso}")

@@ -1,0 +1,183 @@
+"""Events an article reports: conferences (with series and ordinal), plenary and working
+sessions, talks, phone calls, visits, receptions, press briefings, anniversaries — with dates,
+location, parent event and participants."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from ..rules.events import CONFERENCE, DURATION, ENDING, GENERIC_CONFERENCE, KINDS, LOCATION, PAST_YEAR, PLURAL, RANGE
+from ..rules.speech import SPEECH_PATTERN
+from .dates import find_dates, resolve_in_context
+from .sentences import sentences
+from .types import DateValue, Event, Participant, PersonMention
+
+
+@dataclass
+class _Draft:
+    kind: str
+    name: str
+    start: int
+    end: int
+    series: str | None = None
+    ordinal: int | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _series_name(head: str, words: str) -> str:
+    words = " ".join(words.split())
+    return f"{head} {words[:1].upper()}{words[1:]}"
+
+
+def _named_conferences(text: str) -> list[tuple[str, str, int | None]]:
+    """(head, series, ordinal) of every named conference in ``text``."""
+    out = []
+    for match in CONFERENCE.finditer(text):
+        ordinal = match["ordinal"] or match["bare"]
+        series = _series_name(match["head"], match["series"])
+        out.append((match["head"], series, int(ordinal) if ordinal else None))
+    return out
+
+
+def find_events(body: str, persons: Sequence[PersonMention], published: DateValue,
+                context: str = "") -> tuple[Event, ...]:
+    """Events reported in ``body``; ``context`` (headline, captions) may name a conference
+    the body only calls "hội nghị"."""
+    spans = sentences(body)
+    drafts: list[_Draft] = []
+
+    def sentence_of(position: int) -> tuple[int, int]:
+        return next((s for s in spans if s[0] <= position < s[1]), (position, position))
+
+    for match in CONFERENCE.finditer(body):
+        if match["head"] != "Hội nghị" or PLURAL.search(body[max(0, match.start() - 10):match.start()]):
+            continue
+        past = PAST_YEAR.match(body, match.end())
+        if past and published.iso and past["year"] != published.iso[:4]:
+            continue  # "tại Hội nghị đối ngoại toàn quốc năm 2021" in a 2023 article: a reference
+        ordinal = match["ordinal"] or match["bare"]
+        series = _series_name(match["head"], match["series"])
+        ordinal_value = int(ordinal) if ordinal else None
+        same = next((d for d in drafts if d.kind == "conference" and d.series.lower() == series.lower()
+                     and (d.ordinal == ordinal_value or ordinal_value is None or d.ordinal is None)), None)
+        if same:
+            same.ordinal = same.ordinal or ordinal_value
+            same.sentences.append(sentence_of(match.start()))
+            continue
+        drafts.append(_Draft("conference", match.group().strip(), match.start(), match.end(), series, ordinal_value,
+                             [sentence_of(match.start())]))
+    named = [d for d in drafts if d.kind == "conference"]
+    context_conferences = [c for c in _named_conferences(context) if c[0] == "Hội nghị"]
+    for match in GENERIC_CONFERENCE.finditer(body):
+        if PLURAL.search(body[max(0, match.start() - 10):match.start()]):
+            continue
+        if len(named) == 1:
+            named[0].sentences.append(sentence_of(match.start()))
+        elif not named and len({(c[1].lower(), c[2]) for c in context_conferences}) == 1:
+            _, series, ordinal = context_conferences[0]
+            draft = _Draft("conference", match.group(), match.start(), match.end(), series, ordinal,
+                           [sentence_of(match.start())])
+            drafts.append(draft)
+            named = [draft]
+        elif named:
+            continue
+    for kind, (pattern, label) in KINDS.items():
+        for match in pattern.finditer(body):
+            if PLURAL.search(body[max(0, match.start() - 10):match.start()]):
+                continue
+            if any(d.start <= match.start() < d.end for d in drafts):
+                continue
+            same = next((d for d in drafts if d.kind == kind), None)
+            if same:
+                same.sentences.append(sentence_of(match.start()))
+                continue
+            drafts.append(_Draft(kind, label, match.start(), match.end(), sentences=[sentence_of(match.start())]))
+    drafts.sort(key=lambda d: d.start)
+    conferences = [i for i, d in enumerate(drafts) if d.kind == "conference"]
+    events = []
+    for draft in drafts:
+        start_date, end_date, precision = _dates(body, draft, published)
+        parent = None
+        if len(conferences) == 1 and (draft.kind == "plenary_session" or (
+                draft.kind in ("working_session", "press_briefing") and _mentions_conference(body, draft))):
+            parent = conferences[0]
+        name = draft.name
+        if draft.kind == "conference":
+            name = draft.series + (f" lần thứ {draft.ordinal}" if draft.ordinal else "")
+        events.append(Event(kind=draft.kind, name=name, surface=body[draft.start:draft.end], start=draft.start,
+                            end=draft.end, series=draft.series, ordinal=draft.ordinal, start_date=start_date,
+                            end_date=end_date, date_precision=precision, location=_location(body, draft),
+                            parent=parent, participants=_participants(body, draft, persons)))
+    return tuple(_name_parts(events))
+
+
+def _name_parts(events: list[Event]) -> list[Event]:
+    out = []
+    for event in events:
+        if event.parent is not None and event.kind != "conference":
+            event = replace(event, name=f"{event.name} {events[event.parent].name}")
+        elif event.kind != "conference" and event.participants:
+            event = replace(event, name=f"{event.name} – {', '.join(p.name for p in event.participants[:3])}")
+        out.append(event)
+    return out
+
+
+def _mentions_conference(body: str, draft: _Draft) -> bool:
+    return any(re.search(r"hội nghị|trong khuôn khổ", body[s:e], re.IGNORECASE) for s, e in draft.sentences)
+
+
+def _dates(body: str, draft: _Draft, published: DateValue) -> tuple[str | None, str | None, str | None]:
+    for s, e in draft.sentences:
+        text = body[s:e]
+        span = RANGE.search(text)
+        if span:
+            month1 = int(span["m1"] or span["m2"])
+            first = find_dates(f"ngày {span['d1']}/{month1}" + (f"/{span['y']}" if span["y"] else ""))
+            last = find_dates(f"ngày {span['d2']}/{span['m2']}" + (f"/{span['y']}" if span["y"] else ""))
+            if first and last:
+                a, b = resolve_in_context(first[0], published), resolve_in_context(last[0], published)
+                if a.iso and b.iso:
+                    return a.iso, b.iso, "day"
+        for mention in find_dates(text):
+            if mention.day is None:
+                continue
+            value = resolve_in_context(mention, published)
+            if not value.iso:
+                return None, None, None
+            duration = DURATION.search(text)
+            if ENDING.search(text):
+                if duration:
+                    first_day = date.fromisoformat(value.iso) - timedelta(days=int(duration["days"]) - 1)
+                    return first_day.isoformat(), value.iso, "day"
+                return None, value.iso, "day"
+            return value.iso, value.iso if draft.kind != "conference" else None, "day"
+    return None, None, None
+
+
+def _location(body: str, draft: _Draft) -> str | None:
+    for s, e in draft.sentences[:2]:
+        match = LOCATION.search(body, s, e)
+        if match and not re.match(r"(?:buổi|phiên|hội nghị|cuộc)", match["place"], re.IGNORECASE):
+            return match["place"].strip()
+    return None
+
+
+def _participants(body: str, draft: _Draft, persons: Sequence[PersonMention]) -> tuple[Participant, ...]:
+    found: dict[str, str] = {}
+    for s, e in draft.sentences:
+        for person in persons:
+            if person.start is None or not (s <= person.start < e) or person.role != "subject":
+                continue
+            if draft.kind == "conference":
+                after = body[person.end:e]
+                role = "speaker" if SPEECH_PATTERN.search(after[:60]) else "attendee"
+            elif re.search(r"[Tt]ham dự|có mặt", body[s:person.start]):
+                role = "attendee"
+            elif person.start < draft.start:
+                role = "host"
+            else:
+                role = "guest"
+            found.setdefault(person.name, role)
+    return tuple(Participant(name, role) for name, role in found.items())

@@ -1,0 +1,84 @@
+"""Article metadata: headline, outlet, URL, authors, agency credit, publication date."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from ..rules.outlets import outlet_for_credit, outlet_for_host
+from .dates import infer_published
+from .names import canonical_name
+from .structure import URL, byline_names, strip_lead_credit
+from .types import ArticleMeta, Layout, PersonMention
+
+_THEO = re.compile(r"^(?:Theo|Nguồn|Nguồn tin)\s*:?\s*(?P<who>.+?)\.?$", re.IGNORECASE)
+
+
+def _url(layout: Layout, text: str) -> str | None:
+    for line in layout.source_lines:
+        found = URL.search(line)
+        if found:
+            return found.group().rstrip(".,;")
+    for line in text.split("\n"):
+        if line not in layout.body:
+            found = URL.search(line)
+            if found:
+                return found.group().rstrip(".,;")
+    return None
+
+
+def _source_credits(layout: Layout) -> list[str]:
+    """What "Theo TTXVN/Báo Tin tức" lines credit, in order: ["TTXVN", "Báo Tin tức"]."""
+    credits = []
+    for line in layout.source_lines:
+        match = _THEO.match(line)
+        if match and not URL.search(line):
+            credits += [c.strip() for c in re.split(r"\s*[/,;]\s*|\s+-\s+", match["who"]) if c.strip()]
+    return credits
+
+
+def _outlet(layout: Layout, text: str, url: str | None) -> tuple[str | None, str | None]:
+    """(outlet, agency source) from the lead's credit, the URL, "Theo …" lines or the page top."""
+    credits = _source_credits(layout)
+    agencies = [outlet_for_credit(c) or c for c in credits]
+    source = agencies[0] if agencies else None
+    lead_outlet = strip_lead_credit(layout.body.split("\n", 1)[0])[0] if layout.body else None
+    host_outlet = outlet_for_host(urlsplit(url).hostname) if url else None
+    for candidate in (lead_outlet, host_outlet, agencies[-1] if agencies else None):
+        if candidate:
+            return candidate, source if source != candidate else None
+    for line in text.split("\n")[:5]:  # a page top that names its site: "VOV.VN", "Báo Quốc tế"
+        outlet = outlet_for_credit(line.strip(" |-–")) or outlet_for_host(line.strip().lower())
+        if outlet:
+            return outlet, source
+    return None, source
+
+
+def article_meta(text: str, layout: Layout, persons: Sequence[PersonMention]) -> ArticleMeta:
+    url = _url(layout, text)
+    outlet, source = _outlet(layout, text, url)
+    authors: list[str] = []
+    for line in layout.bylines:
+        for name in byline_names(line) or []:
+            name = canonical_name(name)
+            if name not in authors:
+                authors.append(name)
+    return ArticleMeta(
+        title=layout.title, kicker=layout.kicker, lead=layout.lead, outlet=outlet, url=url,
+        authors=tuple(authors), source=source,
+        published=infer_published(text, layout, persons, url),
+    )
+
+
+def credit_mentions(layout: Layout, meta: ArticleMeta) -> tuple[PersonMention, ...]:
+    """Authors (from the bylines) and photographers (from caption credits) as person mentions."""
+    mentions = [PersonMention(name=a, surface=a, start=None, end=None, role="author", field="byline")
+                for a in meta.authors]
+    seen = set()
+    for caption in layout.captions:
+        if caption.photographer and caption.photographer not in seen:
+            seen.add(caption.photographer)
+            name = canonical_name(caption.photographer)
+            mentions.append(PersonMention(name=name, surface=caption.photographer, start=None, end=None,
+                                          role="photographer", field="caption"))
+    return tuple(mentions)

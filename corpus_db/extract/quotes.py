@@ -1,0 +1,208 @@
+"""Quotes: direct (words inside quotation marks that someone said or wrote) and reported
+(what follows a speech verb), each with its speakers and the event where it was said."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..rules.speech import (
+    INSTRUCTING_PATTERN,
+    MODAL_PATTERN,
+    NOT_A_QUOTE_PATTERN,
+    QUOTE_PAIRS,
+    SPEECH_PATTERN,
+)
+from .sentences import sentences
+from .types import Event, PersonMention, Quote
+
+MIN_QUOTE_WORDS = 4  # one to three words in quotes are a scare quote or a term ("đứt gãy")
+_BODY_LABEL = re.compile(
+    r"(?:^|,\s*)(?P<label>(?:[Pp]hía\s+)?(?:Bộ|Ban|Ủy ban|Uỷ ban|Chính phủ|Quốc hội|Đại sứ quán|Tổng Lãnh sự quán|"
+    r"Người phát ngôn|Văn phòng|Nhà Trắng|Điện Kremlin|Liên hợp quốc|Hội nghị|Nghị quyết|Tuyên bố)"
+    r"[^,.;:“”\"]{0,60}?)\s+(?:đã\s+|cũng\s+|còn\s+)?$")
+_THEO = re.compile(r"(?:^|[,;]\s*)[Tt]heo\s+$")
+_EVENT_CUES = {
+    "working_session": r"buổi làm việc|làm việc với", "conference": r"hội nghị", "plenary_session": r"phiên",
+    "talks": r"hội đàm|cuộc hội đàm", "phone_call": r"điện đàm", "reception": r"buổi tiếp|cuộc gặp|hội kiến",
+    "press_briefing": r"họp báo", "visit": r"chuyến thăm", "anniversary": r"lễ kỷ niệm|kỷ niệm",
+}
+
+
+def _direct_spans(body: str) -> list[tuple[int, int]]:
+    """Spans of the words inside each outermost pair of quotation marks."""
+    spans = []
+    for open_mark, close_mark in QUOTE_PAIRS:
+        position = 0
+        while True:
+            start = body.find(open_mark, position)
+            if start < 0:
+                break
+            end = body.find(close_mark, start + 1)
+            newline = body.find("\n", start)
+            if end < 0 or (0 <= newline < end):
+                position = start + 1
+                continue
+            spans.append((start + 1, end))
+            position = end + 1
+    spans.sort()
+    outer = []
+    for span in spans:  # nested ‘…’ or "…" inside “…” belong to the outer quote
+        if outer and span[0] < outer[-1][1]:
+            continue
+        outer.append(span)
+    return outer
+
+
+def _speakers_in(persons: Sequence[PersonMention], start: int, end: int) -> list[PersonMention]:
+    return [p for p in persons if p.start is not None and start <= p.start and p.end <= end]
+
+
+def _names(mentions: Sequence[PersonMention]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.name for m in mentions))
+
+
+def _attribute(body: str, persons: Sequence[PersonMention], sentence: tuple[int, int], start: int, end: int,
+               previous: tuple[int, int] | None) -> tuple[tuple[str, ...], str | None]:
+    """Speakers of the quoted span [start, end) in ``sentence``: before it ("X nhấn mạnh: “…”",
+    "theo X, …"), after it ("“…”, X nói", "như X và Y đã chỉ đạo"), or in the sentence before."""
+    s_start, s_end = sentence
+    before = body[s_start:max(s_start, start - 1)]
+    after = body[min(s_end, end + 1):s_end]
+    # After the quote: ", như X và Y đã chỉ đạo", "”, X nói."
+    tail_verb = SPEECH_PATTERN.search(after)
+    if tail_verb:
+        people = _speakers_in(persons, end + 1, end + 1 + tail_verb.start())
+        if people:
+            return _names(people), None
+        role = re.match(r"\s+(?:của|từ)\s+(?P<role>[^,.;:()“”\"\n]{4,80})", after[tail_verb.end():])
+        if role and re.match(r"\s*(?:,|như|theo)", after):
+            return (), role["role"].strip()
+    # Before the quote, in the same sentence: the last speaker before a speech verb or "theo".
+    verbs = list(SPEECH_PATTERN.finditer(before))
+    if verbs:
+        verb = verbs[-1]
+        people = _speakers_in(persons, s_start, s_start + verb.start())
+        if people:
+            last = people[-1]
+            linked = [p for p in people if re.fullmatch(r"\s*(?:và|cùng|,)\s*", body[p.end:last.start] or " ")]
+            return _names(linked + [last] if linked and linked[-1] is not last else [last]), None
+        label = _BODY_LABEL.search(body[s_start:s_start + verb.start()])
+        if label:
+            return (), label["label"].strip()
+    theo = re.search(r"(?:^|[,;]\s*)[Tt]heo\s+", before)
+    if theo:
+        people = _speakers_in(persons, s_start + theo.end(), start)
+        if people:
+            return _names(people[:1]), None
+    # The sentence before ends by introducing the quote ("Phó Thủ tướng nhấn mạnh:").
+    if previous and not before.strip(" :,") and body[previous[0]:previous[1]].rstrip().endswith(":"):
+        prev_verbs = list(SPEECH_PATTERN.finditer(body, previous[0], previous[1]))
+        if prev_verbs:
+            people = _speakers_in(persons, previous[0], prev_verbs[-1].start())
+            if people:
+                return _names(people[-1:]), None
+    return (), None
+
+
+def _event_for(body: str, sentence: tuple[int, int], events: Sequence[Event]) -> int | None:
+    if not events:
+        return None
+    text = body[sentence[0]:sentence[1]].lower()
+    for index, event in enumerate(events):
+        cue = _EVENT_CUES.get(event.kind)
+        if cue and re.search(cue, text):
+            return index
+    return 0 if len(events) == 1 else None
+
+
+def _is_not_a_quote(body: str, start: int, end: int) -> bool:
+    text = body[start:end].strip()
+    words = text.split()
+    if len(words) < MIN_QUOTE_WORDS:
+        return True
+    if NOT_A_QUOTE_PATTERN.search(body[max(0, start - 40):start - 1]):
+        return True
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return len(words) <= 12 and capitalised == len(words)  # a Title In Capitals is a name
+
+
+def find_quotes(body: str, persons: Sequence[PersonMention], events: Sequence[Event]) -> tuple[Quote, ...]:
+    """Direct and reported quotes in ``body`` with speakers (names of ``persons``) and events."""
+    spans = sentences(body)
+    quotes: list[Quote] = []
+    quoted: list[tuple[int, int]] = []
+    for start, end in _direct_spans(body):
+        if _is_not_a_quote(body, start, end):
+            continue
+        index = next((i for i, (s, e) in enumerate(spans) if s <= start - 1 and end <= e), None)
+        if index is None:
+            continue
+        sentence = spans[index]
+        previous = spans[index - 1] if index else None
+        speakers, label = _attribute(body, persons, sentence, start, end, previous)
+        text = body[start:end]
+        stripped = text.strip()
+        offset = text.index(stripped) if stripped else 0
+        quotes.append(Quote("direct", stripped, start + offset, start + offset + len(stripped), speakers, label,
+                            False, _event_for(body, sentence, events)))
+        quoted.append((start - 1, end + 1))
+    for sentence in spans:
+        reported = _reported(body, persons, sentence, quoted)
+        if reported:
+            speakers, label, start, end, instruction = reported
+            quotes.append(Quote("reported", body[start:end], start, end, speakers, label, instruction,
+                                _event_for(body, sentence, events)))
+    unique: dict[tuple[str, str], Quote] = {}
+    for quote in sorted(quotes, key=lambda q: q.start):  # a lead repeated in the body says it once
+        unique.setdefault((quote.kind, quote.text.casefold()), quote)
+    return tuple(unique.values())
+
+
+_REPORT_LEAD = re.compile(r"(?:\s*(?:,|:|rằng|là)\s*)+")
+# Between a speaker and the speech verb: nothing, or adverbs ("đã", "cũng", "tiếp tục").
+_SPEAKER_GAP = re.compile(r"[\s,]*(?:(?:đã|cũng|còn|tiếp tục|lại|vẫn|đều|thì|một lần nữa)\s+)*")
+
+
+def _reported(body: str, persons: Sequence[PersonMention], sentence: tuple[int, int],
+              quoted: list[tuple[int, int]]) -> tuple[tuple[str, ...], str | None, int, int, bool] | None:
+    """"X nhấn mạnh, …" / "X cho rằng …" / "Theo X, …": the reported content after the verb."""
+    s_start, s_end = sentence
+    text = body[s_start:s_end]
+    theo = re.match(r"[Tt]heo\s+", text)
+    speakers: list[PersonMention] = []
+    if theo:
+        comma = text.find(",")
+        people = _speakers_in(persons, s_start, s_start + comma) if comma > 0 else []
+        if not people:
+            return None
+        speakers, content_start, verb_text = people[:1], s_start + comma + 1, ""
+    else:
+        verb = None
+        for candidate in SPEECH_PATTERN.finditer(text):
+            people = _speakers_in(persons, s_start, s_start + candidate.start())
+            if people and _SPEAKER_GAP.fullmatch(body[people[-1].end:s_start + candidate.start()]):
+                verb, speakers = candidate, people
+                break
+        if verb is None:
+            return None
+        verb_text = verb.group()
+        lead = _REPORT_LEAD.match(body, s_start + verb.end())
+        content_start = lead.end() if lead else s_start + verb.end()
+        last = speakers[-1]
+        speakers = [p for p in speakers if p is last or re.fullmatch(r"\s*(?:và|cùng|,)\s*",
+                                                                     body[p.end:last.start] or "x")]
+    while content_start < s_end and body[content_start].isspace():
+        content_start += 1
+    end = s_end
+    while end > content_start and body[end - 1] in ".;…!/ ":
+        end -= 1
+    if end - content_start < 15 or body[content_start:end].lstrip()[:1] in "“\"«":
+        return None
+    if any(q_start >= content_start and q_end <= end + 1 for q_start, q_end in quoted):
+        return None  # the content is a direct quote, already recorded
+    content = body[content_start:end]
+    instruction = bool((INSTRUCTING_PATTERN.search(verb_text) or re.search(r"nhấn mạnh|khẳng định|lưu ý|chỉ rõ",
+                                                                           verb_text))
+                       and MODAL_PATTERN.search(content[:80])
+                       and re.match(r"\s*(?:[A-ZĐ]|ngành|các|toàn|mỗi|cán bộ|chính quyền|địa phương)", content))
+    return _names(speakers), None, content_start, end, instruction

@@ -1,0 +1,328 @@
+"""Ingest: read article files, extract, and store them, batch by batch.
+
+Files are read, hashed and extracted outside any database transaction (in
+worker processes when ``jobs`` > 1); one writer then stores each batch in one
+transaction, so an interrupted run leaves only whole articles. Unchanged files
+(same path, same SHA-256) are recognised before extraction and left alone; a
+changed file has its extracted facts replaced. Every run is recorded in
+``ingest_runs``, with the files it added, updated or skipped in ``ingest_files``.
+
+Several ingests may write to one database at once: SQLite writers queue on
+the write lock; entities are upserted on natural keys; a batch that meets a
+conflict (another writer stored the same article or entity first, a deadlock,
+a serialization failure) is retried from scratch.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from itertools import islice
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from . import models as m
+from .db import Database
+from .extract import extract
+from .extract.types import Extraction
+from .reader import DEFAULT_MAX_BYTES, SourceFile, UnreadableFile, decode, find_files, read_bytes, sha256
+from .store import EXTRACTOR_VERSION, ArticleInput, Resolver, prune_orphans, save_articles
+
+Status = Literal["added", "updated", "unchanged", "skipped"]
+BATCH_SIZE = 200
+PARALLEL_THRESHOLD = 64  # fewer files than this are not worth starting worker processes
+MAX_ATTEMPTS = 8
+RETRYABLE_SQLSTATES = {"40001", "40P01", "23505", "23503"}  # serialization, deadlock, unique, foreign key
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    name: str
+    status: Status
+    reason: str | None = None
+
+
+@dataclass
+class IngestReport:
+    run_id: int | None = None
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[FileOutcome] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.added + self.updated + self.unchanged + len(self.skipped)
+
+    def count(self, outcome: FileOutcome) -> None:
+        if outcome.status == "skipped":
+            self.skipped.append(outcome)
+        else:
+            setattr(self, outcome.status, getattr(self, outcome.status) + 1)
+
+    def summary(self) -> str:
+        return (f"{self.total} files: {self.added} added, {self.updated} updated, "
+                f"{self.unchanged} unchanged, {len(self.skipped)} skipped")
+
+
+@dataclass(frozen=True)
+class Shard:
+    """Worker K of N: takes the files whose name hashes to K (deterministic across machines)."""
+
+    index: int
+    count: int
+
+    @classmethod
+    def parse(cls, text: str) -> Shard:
+        """"2/4" → the second of four shards (1-based, as users count)."""
+        try:
+            k, n = (int(part) for part in text.split("/"))
+        except ValueError:
+            raise ValueError(f"a shard is K/N with whole numbers, like 1/4: {text!r}") from None
+        if not 1 <= k <= n:
+            raise ValueError(f"shard {text!r}: K must be between 1 and N")
+        return cls(k - 1, n)
+
+    def takes(self, name: str) -> bool:
+        digest = hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest()
+        return int.from_bytes(digest, "big") % self.count == self.index
+
+
+@dataclass(frozen=True)
+class _Task:
+    path: Path
+    name: str
+    known_sha: str | None
+    max_bytes: int
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    name: str
+    sha: str | None = None
+    raw_text: str | None = None
+    extraction: Extraction | None = None
+    skip_reason: str | None = None
+
+
+def _prepare(task: _Task) -> _Prepared:
+    """Read, hash, decode and extract one file (runs in worker processes)."""
+    try:
+        data = read_bytes(task.path, max_bytes=task.max_bytes)
+        digest = sha256(data)
+        if digest == task.known_sha:
+            return _Prepared(task.name, sha=digest)
+        text = decode(data)
+    except UnreadableFile as exc:
+        return _Prepared(task.name, skip_reason=str(exc))
+    try:
+        extraction = extract(text)
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop a corpus-wide run
+        return _Prepared(task.name, sha=digest, skip_reason=f"extraction failed: {type(exc).__name__}: {exc}")
+    return _Prepared(task.name, sha=digest, raw_text=text, extraction=extraction)
+
+
+def _batches(items: Iterable[SourceFile], size: int) -> Iterator[list[SourceFile]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def ingest(
+    db: Database,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int = 1,
+    batch_size: int = BATCH_SIZE,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    shard: Shard | None = None,
+    on_file: Callable[[FileOutcome], None] | None = None,
+) -> IngestReport:
+    """Ingest every article file under ``paths`` into ``db`` (which must be at the newest schema).
+
+    ``jobs`` extraction processes (0: one per core); ``shard`` takes only this
+    worker's share of the files. ``on_file`` is called once per file.
+    Raises FileNotFoundError for a path that does not exist, before anything is written.
+    """
+    paths = [Path(p) for p in paths]
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            raise FileNotFoundError(f"no such file or folder: {path}")
+    files: Iterable[SourceFile] = find_files(paths)
+    if shard:
+        files = (f for f in files if shard.takes(f.name))
+    jobs = jobs or os.cpu_count() or 1
+    report = IngestReport()
+    resolver = Resolver()
+    executor = ProcessPoolExecutor(jobs) if jobs > 1 else None
+    changed = False
+    try:
+        pending: tuple[list[SourceFile], Iterator[_Prepared]] | None = None
+        for batch in _batches(files, batch_size):
+            known = _known_hashes(db, batch)
+            tasks = [_Task(f.path, f.name, known.get(f.name), max_bytes) for f in batch]
+            # Submit this batch to the workers, then write the previous one while they extract.
+            results = (executor.map(_prepare, tasks, chunksize=8)
+                       if executor and len(tasks) >= PARALLEL_THRESHOLD else map(_prepare, tasks))
+            if pending:
+                changed |= _write_batch(db, report, paths, list(pending[1]), resolver, on_file)
+            pending = (batch, results)
+        if pending:
+            changed |= _write_batch(db, report, paths, list(pending[1]), resolver, on_file)
+        if changed:
+            with db.writer() as session:
+                prune_orphans(session)
+    except BaseException:
+        _finish_run(db, report, "failed")
+        raise
+    finally:
+        if executor:
+            executor.shutdown(cancel_futures=True)
+    _finish_run(db, report, "completed")
+    return report
+
+
+def _known_hashes(db: Database, batch: list[SourceFile]) -> dict[str, str]:
+    with db.session() as session:
+        rows = session.execute(select(m.Article.source_path, m.Article.sha256)
+                               .where(m.Article.source_path.in_([f.name for f in batch])))
+        return {path: digest for path, digest in rows}
+
+
+def _start_run(session: Session, paths: list[Path]) -> int:
+    return session.scalar(insert(m.IngestRun).returning(m.IngestRun.id).values(
+        status="running", paths="\n".join(str(p) for p in paths), extractor_version=EXTRACTOR_VERSION))
+
+
+def _finish_run(db: Database, report: IngestReport, status: str) -> None:
+    if report.run_id is None:
+        return
+    try:
+        with db.writer() as session:
+            session.execute(update(m.IngestRun).where(m.IngestRun.id == report.run_id).values(
+                status=status, finished_at=datetime.now(timezone.utc), added=report.added,
+                updated=report.updated, unchanged=report.unchanged, skipped=len(report.skipped)))
+    except (OperationalError, DBAPIError):
+        if status == "completed":
+            raise
+        # Recording a failure must not hide the error that caused it.
+
+
+def _retryable(exc: DBAPIError) -> bool:
+    if isinstance(exc, IntegrityError):
+        return True
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    if sqlstate:
+        return sqlstate in RETRYABLE_SQLSTATES
+    message = str(exc.orig).lower()
+    return isinstance(exc, OperationalError) and ("locked" in message or "busy" in message)
+
+
+def _write_batch(db: Database, report: IngestReport, paths: list[Path], prepared: list[_Prepared],
+                 resolver: Resolver, on_file: Callable[[FileOutcome], None] | None) -> bool:
+    """Store one batch in one transaction, retrying it whole on a conflict with another writer."""
+    for attempt in range(MAX_ATTEMPTS):
+        try:
+            outcomes, report.run_id = _store(db, report.run_id, paths, prepared, resolver)
+            break
+        except DBAPIError as exc:
+            resolver.clear()  # ids learnt in the rolled-back transaction may not exist
+            if attempt == MAX_ATTEMPTS - 1 or not _retryable(exc):
+                raise
+            time.sleep(min(2.0, 0.05 * 2 ** attempt))
+    for outcome in outcomes:
+        report.count(outcome)
+        if on_file:
+            on_file(outcome)
+    return any(o.status in ("added", "updated") for o in outcomes)
+
+
+def _store(db: Database, run_id: int | None, paths: list[Path], prepared: list[_Prepared],
+           resolver: Resolver) -> tuple[list[FileOutcome], int | None]:
+    """Write one batch; the run is recorded with the first batch that changes or skips a file,
+    so a run that finds everything unchanged leaves the database exactly as it was."""
+    outcomes: list[FileOutcome] = []
+    items: list[ArticleInput] = []
+    with db.writer() as session:
+        extracted = [p.name for p in prepared if p.extraction is not None]
+        current = {row.source_path: row for row in session.execute(
+            select(m.Article.source_path, m.Article.id, m.Article.sha256)
+            .where(m.Article.source_path.in_(extracted)))} if extracted else {}
+        for p in prepared:
+            row = current.get(p.name)
+            if p.skip_reason:
+                outcomes.append(FileOutcome(p.name, "skipped", p.skip_reason))
+            elif p.extraction is None or (row is not None and row.sha256 == p.sha):
+                outcomes.append(FileOutcome(p.name, "unchanged"))  # or another writer stored it meanwhile
+            else:
+                items.append(ArticleInput(p.name, p.sha, p.raw_text, p.extraction,
+                                          row.id if row is not None else None))
+                outcomes.append(FileOutcome(p.name, "updated" if row is not None else "added"))
+        save_articles(session, items, resolver)
+        logged = [{"source_path": o.name, "status": o.status, "reason": o.reason}
+                  for o in outcomes if o.status != "unchanged"]
+        if logged:
+            if run_id is None:
+                run_id = _start_run(session, paths)
+            session.execute(insert(m.IngestFile), [{**row, "run_id": run_id} for row in logged])
+    return outcomes, run_id
+
+
+def _extract_stored(item: tuple[int, str, str, str]) -> tuple[int, str, str, str, Extraction]:
+    article_id, source_path, sha, raw_text = item
+    return article_id, source_path, sha, raw_text, extract(raw_text)
+
+
+def reextract(db: Database, *, jobs: int = 1, batch_size: int = BATCH_SIZE) -> int:
+    """Rebuild every article's extracted facts from its stored raw text; returns the count."""
+    jobs = jobs or os.cpu_count() or 1
+    resolver = Resolver()
+    done, last_id = 0, 0
+    with ProcessPoolExecutor(jobs) if jobs > 1 else _Inline() as executor:
+        while True:
+            with db.session() as session:
+                rows = session.execute(
+                    select(m.Article.id, m.Article.source_path, m.Article.sha256, m.Article.raw_text)
+                    .where(m.Article.id > last_id).order_by(m.Article.id).limit(batch_size)).all()
+            if not rows:
+                break
+            last_id = rows[-1][0]
+            results = list(executor.map(_extract_stored, [tuple(r) for r in rows]))
+            items = [ArticleInput(path, sha, raw, extraction, article_id)
+                     for article_id, path, sha, raw, extraction in results]
+            for attempt in range(MAX_ATTEMPTS):
+                try:
+                    with db.writer() as session:
+                        save_articles(session, items, resolver)
+                    break
+                except DBAPIError as exc:
+                    resolver.clear()
+                    if attempt == MAX_ATTEMPTS - 1 or not _retryable(exc):
+                        raise
+                    time.sleep(min(2.0, 0.05 * 2 ** attempt))
+            done += len(items)
+    with db.writer() as session:
+        prune_orphans(session)
+    return done
+
+
+class _Inline:
+    """An executor that runs in this process (for jobs=1)."""
+
+    def __enter__(self) -> _Inline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    @staticmethod
+    def map(fn, items):  # noqa: ANN001, ANN205
+        return map(fn, items)

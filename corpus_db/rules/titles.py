@@ -1,0 +1,78 @@
+"""Titles, honorifics, surnames and the proper names that look like persons but are not."""
+from __future__ import annotations
+
+from . import compile_cues
+
+# Head words of titles, composable with what follows them ("Thứ trưởng" + "Bộ Công Thương",
+# "Đại sứ" + "đặc mệnh toàn quyền Việt Nam tại Pháp").
+HEADS = (
+    "Tổng Bí thư", "Chủ tịch nước", "Phó Chủ tịch nước", "Thủ tướng", "Phó Thủ tướng", "Chủ tịch Quốc hội",
+    "Phó Chủ tịch Quốc hội", "Chủ tịch", "Phó Chủ tịch", "Bộ trưởng", "Thứ trưởng", "Đại sứ", "Tổng Lãnh sự",
+    "Lãnh sự", "Đại biện", "Tham tán", "Bí thư", "Phó Bí thư", "Ủy viên", "Uỷ viên", "Trưởng ban", "Phó Trưởng ban",
+    "Trưởng Ban", "Phó Trưởng Ban", "Chủ nhiệm", "Phó Chủ nhiệm", "Tổng Thư ký", "Tổng thư ký", "Người phát ngôn",
+    "Phát ngôn viên", "Phó Phát ngôn viên", "Giám đốc", "Phó Giám đốc", "Tổng Giám đốc", "Cục trưởng",
+    "Phó Cục trưởng", "Vụ trưởng", "Phó Vụ trưởng", "Viện trưởng", "Phó Viện trưởng", "Tổng cục trưởng",
+    "Chánh án", "Chánh Văn phòng", "Tổng Kiểm toán Nhà nước", "Trưởng đoàn", "Phó Trưởng đoàn", "Trưởng Đoàn",
+    "Trưởng Cơ quan đại diện", "Ngoại trưởng", "Tổng thống", "Phó Tổng thống", "Quốc vương", "Nhà vua", "Hoàng tử",
+    "Công chúa", "Nữ hoàng", "Thái tử", "Đặc phái viên", "Đặc sứ", "Tư lệnh", "Tổng Tham mưu trưởng",
+    "Nghị sĩ", "Thượng nghị sĩ", "Hạ nghị sĩ", "Chủ tịch Hạ viện", "Chủ tịch Thượng viện", "Thống đốc",
+    "Phó Thống đốc", "Thị trưởng", "Tỉnh trưởng", "Trưởng đại diện", "Điều phối viên", "Tổng Biên tập",
+    "Phó Tổng Biên tập", "Hiệu trưởng", "Phó Hiệu trưởng", "Chủ tịch UBND", "Phó Chủ tịch UBND", "Thủ hiến",
+    "Đại sứ đặc mệnh toàn quyền", "Trưởng phái đoàn", "Phó Thủ tướng Thường trực", "Thứ trưởng Thường trực",
+    "Phó Tổng Thư ký", "Chủ tịch Ủy ban", "Cố vấn", "Trợ lý", "Chánh Thanh tra", "Tổng Thanh tra", "Phó Tổng Thanh tra",
+    "Bộ trưởng Ngoại giao", "Thủ tướng Chính phủ", "Giáo sư", "Tiến sĩ", "Thiếu tướng", "Trung tướng",
+    "Thượng tướng", "Đại tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Chuẩn Đô đốc", "Phó Đô đốc",
+    "Đô đốc", "Nguyên thủ", "Thư ký", "Người đứng đầu",
+)
+# Honorifics and forms of address: mark a person, but are not titles.
+HONORIFICS = ("ông", "bà", "ngài", "đồng chí", "Ông", "Bà", "Ngài", "Đồng chí", "GS", "PGS", "TS", "ThS",
+              "GS.TS", "PGS.TS", "TS.", "GS.", "PGS.", "Ths.", "Bác", "Chủ tịch Hồ")
+# Words before a title that make it not one person's: "các Phó Thủ tướng", "những Đại sứ".
+PLURAL = ("các", "những", "nhiều", "mọi", "hai", "ba", "bốn", "năm", "các vị", "quý")
+
+SURNAMES = frozenset("""
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Vương Trịnh Đinh Lâm Mai Tô Hà Đoàn
+Lương Trương Cao Chu Châu Tạ Lưu Đào Thái Kiều La Quách Triệu Văn Tôn Nông Lò Hầu Đàm Đồng Giang Khổng Khúc
+Kim Lạc Lã Lại Lục Mạc Mạch Nghiêm Ninh Ông Phí Phùng Quan Tăng Thạch Thân Tiêu Từ Ứng Viên Vi Yên Âu Bạch Bế
+Biện Cù Diệp Doãn Giáp Hàn Hứa Khương Khuất Lăng Liêu Lữ Mẫn Nhan Phó Quang Sầm Sơn Tòng Trình Trịnh Tống
+Ung Vòng Y Chung Cấn Cầm Chế Hán Hồng Mông Nhữ Tào Thiều Thi Thịnh Tiết Vy Ôn Tất Ngọ Đậu Đoạn Đới Trang
+Tập Mao Ngụy Hạ Đường Tần Tề
+""".split())
+
+# Multi-word proper names starting like a person's but naming a place, organisation or thing.
+NOT_PERSONS = frozenset(s.casefold() for s in (
+    "Hà Nội", "Hà Lan", "Hà Tĩnh", "Hà Giang", "Hà Nam", "Hà Đông", "Hồ Chí Minh", "Thái Lan", "Thái Bình",
+    "Thái Nguyên", "Thái Bình Dương", "Châu Âu", "Châu Á", "Châu Phi", "Châu Mỹ", "Châu Đại Dương",
+    "Lâm Đồng", "Cao Bằng", "Hoàng Sa", "Trường Sa", "Lý Sơn", "Côn Đảo", "Phú Quốc", "Mai Châu", "Đồng Nai",
+    "Đồng Tháp", "Đồng Hới", "Giang Tô", "Quan Hóa", "Kim Bôi", "Thạch Hãn", "Tây Nguyên", "Tây Ninh",
+    "Trung Quốc", "Triều Tiên", "Đài Loan", "Hồng Kông", "Hong Kong", "Ninh Bình", "Ninh Thuận", "Sơn La",
+    "Văn Miếu", "Hoàng Thành", "Lạc Long Quân", "Hùng Vương", "Bạch Đằng", "Tô Lịch", "Hồ Gươm",
+    "Thăng Long", "Điện Biên", "Điện Biên Phủ", "Việt Nam", "Đông Nam Á", "Biển Đông", "Covid", "Quốc Hội",
+    "Mỹ Latinh", "Trung Đông", "Cao Miên", "Chu Lai", "Long An", "Vĩnh Long", "Đà Nẵng", "Giang Nam",
+    "Tạ Quang Bửu",  # a street and a university as often as the scientist
+))
+# Words that, just before a name-like run, show it names a place, street, school or thing.
+BEFORE_NOT_PERSON = frozenset((
+    "đường", "phố", "tỉnh", "thành phố", "tp", "tp.", "quận", "huyện", "xã", "phường", "thị xã", "thị trấn",
+    "trường", "đại học", "học viện", "bệnh viện", "tư tưởng", "chủ nghĩa", "di chúc", "lăng", "bảo tàng",
+    "cầu", "sông", "núi", "đảo", "quần đảo", "công ty", "tập đoàn", "làng", "khu", "sân bay", "cảng",
+    "đền", "chùa", "đình", "giải", "giải thưởng", "huân chương", "chiến dịch", "con đường", "phong trào",
+    "nhà", "số", "tàu", "dự án", "chương trình", "quỹ", "hồ", "vịnh", "đèo", "rạch", "kênh", "hẻm",
+))
+# Countries and places that stand between a title and a name: "Ngoại trưởng Mỹ Antony Blinken".
+PLACES = (
+    "Việt Nam", "Mỹ", "Hoa Kỳ", "Trung Quốc", "Nhật Bản", "Hàn Quốc", "Triều Tiên", "Nga", "Liên bang Nga",
+    "Pháp", "Đức", "Anh", "Vương quốc Anh", "Lào", "Campuchia", "Thái Lan", "Ấn Độ", "Australia", "Úc",
+    "Singapore", "Indonesia", "Malaysia", "Philippines", "Myanmar", "Brunei", "Timor Leste", "Canada",
+    "Italy", "Tây Ban Nha", "Bồ Đào Nha", "Hà Lan", "Bỉ", "Thụy Sĩ", "Thụy Điển", "Na Uy", "Phần Lan",
+    "Đan Mạch", "Ba Lan", "Séc", "Hungary", "Ukraine", "Belarus", "Cuba", "Brazil", "Argentina", "Chile",
+    "Mexico", "Israel", "Palestine", "Iran", "Iraq", "Ai Cập", "Thổ Nhĩ Kỳ", "Saudi Arabia", "UAE",
+    "New Zealand", "Nam Phi", "Mông Cổ", "Kazakhstan", "Uzbekistan", "Pakistan", "Bangladesh", "Sri Lanka",
+    "Nepal", "Venezuela", "Peru", "Colombia", "Hy Lạp", "Áo", "Ireland", "Slovakia", "Romania", "Bulgaria",
+    "Serbia", "Croatia", "Qatar", "Kuwait", "Jordan", "Syria", "Lebanon", "Algeria", "Morocco", "Nigeria",
+    "Kenya", "Ethiopia", "Mozambique", "Angola", "Liên hợp quốc", "LHQ", "EU", "ASEAN", "Hà Nội",
+    "TP Hồ Chí Minh", "Đài Loan", "Hồng Kông", "Thượng Hải", "Bắc Kinh", "Tokyo", "Washington",
+)
+HEAD_PATTERN = compile_cues(HEADS, template=r"(?<![\w])({})(?![\w])", flags=0)
+HONORIFIC_PATTERN = compile_cues(HONORIFICS, template=r"(?<![\w])({})(?![\w])", flags=0)
+PLACE_PREFIX = compile_cues(PLACES, template=r"^({})\s+", flags=0)

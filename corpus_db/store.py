@@ -1,0 +1,278 @@
+"""Turning extraction results into rows: the only module that writes entity tables.
+
+Functions take a session and never commit; the caller (``ingest``) owns the
+transaction. Entities are resolved across the corpus through natural keys
+(person name, directive key, event key, outlet name): an insert that meets an
+existing key does nothing (``ON CONFLICT DO NOTHING``, in SQLite and
+PostgreSQL alike) and the existing row's id is used, so several ingest
+processes writing at once converge on one row per entity. Rows are written
+with one multi-row statement per table and batch, not one per object.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from sqlalchemy import delete, exists, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from . import models as m
+from .extract import types as x
+from .extract.names import fold
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """One article ready to be written: where it came from and what was extracted."""
+
+    source_path: str
+    sha256: str
+    raw_text: str
+    extraction: x.Extraction
+    article_id: int | None = None  # the existing row to replace, if any
+
+
+def _insert(session: Session, model: type[m.Base]):
+    """An INSERT … ON CONFLICT DO NOTHING for this session's database."""
+    dialect = session.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    return module.insert(model)
+
+
+@dataclass
+class Resolver:
+    """Natural key → row id, cached for the run. Clear it when a transaction rolls back."""
+
+    persons: dict[str, int] = field(default_factory=dict)
+    outlets: dict[str, int] = field(default_factory=dict)
+    directives: dict[str, int] = field(default_factory=dict)
+    events: dict[str, int] = field(default_factory=dict)
+
+    def clear(self) -> None:
+        for cache in (self.persons, self.outlets, self.directives, self.events):
+            cache.clear()
+
+    def person_ids(self, session: Session, names: Iterable[str]) -> dict[str, int]:
+        """Ids of persons by canonical name, creating the missing ones."""
+        missing = sorted({n for n in names if n not in self.persons})
+        for chunk in _chunks(missing, 500):
+            self._load_persons(session, chunk)
+            new = [n for n in chunk if n not in self.persons]
+            if new:
+                session.execute(_insert(session, m.Person).on_conflict_do_nothing(index_elements=["name"]),
+                                [{"name": n, "name_key": fold(n)} for n in new])
+                self._load_persons(session, new)
+        return self.persons
+
+    def _load_persons(self, session: Session, names: Sequence[str]) -> None:
+        rows = session.execute(select(m.Person.name, m.Person.id).where(m.Person.name.in_(names)))
+        self.persons.update({name: id_ for name, id_ in rows})
+
+    def outlet(self, session: Session, name: str, url: str | None) -> int:
+        if name not in self.outlets:
+            session.execute(_insert(session, m.Outlet).on_conflict_do_nothing(index_elements=["name"]),
+                            {"name": name, "host": _host(url)})
+            row_id, host = session.execute(
+                select(m.Outlet.id, m.Outlet.host).where(m.Outlet.name == name)).one()
+            if host is None and _host(url):
+                session.execute(update(m.Outlet).where(m.Outlet.id == row_id).values(host=_host(url)))
+            self.outlets[name] = row_id
+        return self.outlets[name]
+
+    def directive(self, session: Session, mention: x.DirectiveMention) -> int:
+        key = directive_key(mention)
+        if key in self.directives:
+            return self.directives[key]
+        if mention.issuer is None and mention.number:
+            # "Chỉ thị 25" with no issuer: the one known instrument of that kind and number.
+            prefix = key.rsplit("|", 1)[0] + "|"
+            candidates = session.scalars(select(m.Directive.id).where(
+                m.Directive.key.startswith(prefix, autoescape=True)).limit(2)).all()
+            if len(candidates) == 1:
+                self.directives[key] = candidates[0]
+                return candidates[0]
+        session.execute(
+            _insert(session, m.Directive).on_conflict_do_nothing(index_elements=["key"]),
+            {"key": key, "kind": mention.kind, "number": mention.number, "issuer": mention.issuer,
+             "name": mention.name, "subject": mention.subject, "year": mention.year})
+        row = session.execute(select(m.Directive.id, m.Directive.subject, m.Directive.year)
+                              .where(m.Directive.key == key)).one()
+        if (row.subject is None and mention.subject) or (row.year is None and mention.year):
+            session.execute(update(m.Directive).where(m.Directive.id == row.id).values(
+                subject=row.subject or mention.subject, year=row.year or mention.year))
+        self.directives[key] = row.id
+        return row.id
+
+    def event(self, session: Session, key: str, event: x.Event, parent_id: int | None) -> int:
+        values = {"kind": event.kind, "name": event.name, "series": event.series, "ordinal": event.ordinal,
+                  "start_date": event.start_date, "end_date": event.end_date,
+                  "date_precision": event.date_precision, "location": event.location,
+                  "parent_event_id": parent_id}
+        if key not in self.events:
+            session.execute(_insert(session, m.Event).on_conflict_do_nothing(index_elements=["key"]),
+                            {"key": key, **values})
+            self.events[key] = session.scalar(select(m.Event.id).where(m.Event.key == key))
+        row = session.get(m.Event, self.events[key])
+        # Fill what an earlier article left unknown; never overwrite what it found.
+        for attr, value in values.items():
+            if getattr(row, attr) is None and value is not None:
+                setattr(row, attr, value)
+        return self.events[key]
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _host(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def directive_key(mention: x.DirectiveMention) -> str:
+    ident = mention.number or fold(mention.subject or "")
+    return "|".join((fold(mention.kind), fold(ident), fold(mention.issuer or "")))
+
+
+def event_keys(events: Sequence[x.Event], article: str) -> list[str]:
+    """Natural keys under which articles about the same happening find one event.
+
+    A numbered event of a series is the series and ordinal ("Hội nghị Ngoại giao" 31);
+    a part of another event is its parent's key, its kind and date; otherwise the
+    kind, day and participants. An event with neither is this article's own.
+    """
+    keys: list[str] = []
+    for index, event in enumerate(events):
+        if event.series and event.ordinal is not None:
+            key = f"series|{fold(event.series)}|{event.ordinal}"
+        elif event.parent is not None and event.parent < index and event.start_date:
+            key = f"{keys[event.parent]}>{event.kind}|{event.start_date}"
+        elif event.start_date and event.date_precision == "day" and event.participants:
+            people = "+".join(sorted({fold(p.name) for p in event.participants}))
+            key = f"{event.kind}|{event.start_date}|{people}"
+        else:
+            key = f"article|{article}|{index}"
+        keys.append(key)
+    return keys
+
+
+FACT_TABLES = (m.EventParticipant, m.EventArticle, m.DirectiveMention, m.Quote, m.PersonMention, m.Caption)
+
+
+def clear_facts(session: Session, article_ids: Sequence[int]) -> None:
+    """Delete everything extracted from these articles (not the articles themselves)."""
+    if article_ids:
+        for table in FACT_TABLES:
+            session.execute(delete(table).where(table.article_id.in_(article_ids)))
+
+
+def _article_values(item: ArticleInput, outlet_id: int | None) -> dict[str, object]:
+    meta, layout = item.extraction.meta, item.extraction.layout
+    return {
+        "source_path": item.source_path, "sha256": item.sha256, "raw_text": item.raw_text,
+        "title": meta.title, "kicker": meta.kicker, "lead": meta.lead, "body": layout.body,
+        "boilerplate": "\n".join(layout.boilerplate) or None, "url": meta.url, "source": meta.source,
+        "outlet_id": outlet_id, "published": meta.published.iso,
+        "published_precision": meta.published.precision,
+        "published_evidence": meta.published.evidence or None, "extractor_version": EXTRACTOR_VERSION,
+    }
+
+
+def save_articles(session: Session, items: Sequence[ArticleInput], resolver: Resolver) -> list[int]:
+    """Write new articles and replace the facts of changed ones; returns their ids, in order."""
+    outlet_ids = [resolver.outlet(session, i.extraction.meta.outlet, i.extraction.meta.url)
+                  if i.extraction.meta.outlet else None for i in items]
+    replaced = [i.article_id for i in items if i.article_id is not None]
+    clear_facts(session, replaced)
+    ids: list[int] = []
+    new_rows = []
+    for item, outlet_id in zip(items, outlet_ids):
+        values = _article_values(item, outlet_id)
+        if item.article_id is not None:
+            session.execute(update(m.Article).where(m.Article.id == item.article_id).values(values))
+        else:
+            new_rows.append(values)
+    new_ids = iter(session.scalars(insert(m.Article).returning(m.Article.id, sort_by_parameter_order=True),
+                                   new_rows).all() if new_rows else [])
+    ids = [item.article_id if item.article_id is not None else next(new_ids) for item in items]
+    _save_facts(session, list(zip(ids, items)), resolver)
+    return ids
+
+
+def _save_facts(session: Session, articles: list[tuple[int, ArticleInput]], resolver: Resolver) -> None:
+    names = set()
+    for _, item in articles:
+        ex = item.extraction
+        names.update(p.name for p in ex.persons)
+        names.update(s for q in ex.quotes for s in q.speakers)
+        names.update(p.name for e in ex.events for p in e.participants)
+    person = resolver.person_ids(session, names)
+
+    captions, mentions, directive_rows, links, participants, quotes = [], [], [], [], [], []
+    quote_speakers: list[tuple[int, ...]] = []
+    for article_id, item in articles:
+        ex = item.extraction
+        captions += [{"article_id": article_id, "position": n, "text": c.text, "photographer": c.photographer,
+                      "agency": c.agency} for n, c in enumerate(ex.layout.captions)]
+        mentions += [{"article_id": article_id, "person_id": person[p.name], "role": p.role, "title": p.title,
+                      "surface": p.surface, "field": p.field, "start": p.start, "end": p.end}
+                     for p in ex.persons]
+        directive_rows += [{"article_id": article_id, "directive_id": resolver.directive(session, d),
+                            "surface": d.surface, "start": d.start, "end": d.end} for d in ex.directives]
+        event_ids = _resolve_events(session, ex.events, item.source_path, resolver)
+        seen: set[int] = set()
+        for event_id, event in zip(event_ids, ex.events):
+            if event_id not in seen:
+                seen.add(event_id)
+                links.append({"event_id": event_id, "article_id": article_id, "surface": event.surface,
+                              "start": event.start, "end": event.end})
+        participants += list({(e, person[p.name], p.role): {
+            "event_id": e, "person_id": person[p.name], "role": p.role, "article_id": article_id}
+            for e, event in zip(event_ids, ex.events) for p in event.participants}.values())
+        for quote in ex.quotes:
+            quotes.append({"article_id": article_id, "kind": quote.kind, "text": quote.text, "start": quote.start,
+                           "end": quote.end, "speaker_label": quote.speaker_label,
+                           "instruction": quote.instruction,
+                           "event_id": event_ids[quote.event] if quote.event is not None else None})
+            quote_speakers.append(tuple(dict.fromkeys(person[s] for s in quote.speakers)))
+    for model, rows in ((m.Caption, captions), (m.PersonMention, mentions),
+                        (m.DirectiveMention, directive_rows), (m.EventArticle, links),
+                        (m.EventParticipant, participants)):
+        if rows:
+            session.execute(insert(model), rows)
+    if quotes:
+        quote_ids = session.scalars(insert(m.Quote).returning(m.Quote.id, sort_by_parameter_order=True),
+                                    quotes).all()
+        speaker_rows = [{"quote_id": q, "person_id": p} for q, people in zip(quote_ids, quote_speakers)
+                        for p in people]
+        if speaker_rows:
+            session.execute(insert(m.QuoteSpeaker), speaker_rows)
+
+
+def _resolve_events(session: Session, events: Sequence[x.Event], article: str, resolver: Resolver) -> list[int]:
+    ids: list[int] = []
+    for index, (key, event) in enumerate(zip(event_keys(events, article), events)):
+        parent_id = ids[event.parent] if event.parent is not None and event.parent < index else None
+        ids.append(resolver.event(session, key, event, parent_id))
+    return ids
+
+
+def prune_orphans(session: Session) -> int:
+    """Delete persons, directives, events and outlets that no article refers to any more."""
+    statements = [
+        delete(m.Person).where(
+            ~exists().where(m.PersonMention.person_id == m.Person.id),
+            ~exists().where(m.QuoteSpeaker.person_id == m.Person.id),
+            ~exists().where(m.EventParticipant.person_id == m.Person.id)),
+        delete(m.Directive).where(~exists().where(m.DirectiveMention.directive_id == m.Directive.id)),
+        delete(m.Outlet).where(~exists().where(m.Article.outlet_id == m.Outlet.id)),
+        # An event no article reports any more (its children keep their rows: SET NULL).
+        delete(m.Event).where(~exists().where(m.EventArticle.event_id == m.Event.id)),
+    ]
+    return sum(session.execute(s.execution_options(synchronize_session=False)).rowcount or 0
+               for s in statements)
