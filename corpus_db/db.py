@@ -30,6 +30,10 @@ class DatabaseError(Exception):
     """The database cannot be opened, reached or migrated; the message says why."""
 
 
+# Any fixed 64-bit number, shared by every corpus_db process that migrates a PostgreSQL database.
+MIGRATION_LOCK_KEY = 0x636F72707573  # "corpus"
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI hook
     # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin, so
     # that DDL is transactional too (SQLAlchemy's documented pysqlite recipe).
@@ -56,13 +60,19 @@ def migration_connection(engine: Engine) -> Iterator[Connection]:
     On SQLite, foreign keys are switched off for its duration (they cannot be
     switched inside a transaction), as Alembic's batch mode requires: a table
     rebuild must never cascade deletes. Afterwards every foreign key is checked.
+
+    Processes that upgrade the same database at once queue instead of racing: SQLite
+    takes the write lock when the transaction begins, PostgreSQL an advisory lock.
     """
     with engine.connect() as connection:
         sqlite = engine.dialect.name == "sqlite"
         if sqlite:
             connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+            connection.execution_options(corpus_writer=True)
         try:
             with connection.begin():
+                if engine.dialect.name == "postgresql":
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
                 yield connection
                 if sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -187,6 +197,8 @@ class Database:
 
     def upgrade(self, revision: str = "head") -> None:
         """Bring the schema to ``revision`` (default: the newest), keeping every row."""
+        if revision == "head" and self.is_current():
+            return  # nothing to do: no lock taken, so workers on a current database never queue here
         self._run(command.upgrade, revision)
 
     def downgrade(self, revision: str) -> None:

@@ -122,7 +122,9 @@ def test_hostile_files_are_reported_and_the_run_goes_on(tmp_path: Path, seeds_di
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "blank.txt").write_bytes(b"   \n\n  ")
     (corpus / "binary.txt").write_bytes(bytes(range(256)) * 50)
-    (corpus / "truncated.txt").write_bytes(original.encode("utf-8")[:1001])
+    encoded = original.encode("utf-8")
+    cut = next(i for i in range(1000, len(encoded)) if encoded[i] >= 0xC0) + 1  # inside a multi-byte letter
+    (corpus / "truncated.txt").write_bytes(encoded[:cut])
     (corpus / "huge.txt").write_bytes(b"a" * 2_000_000)
     (corpus / "broken-link.txt").symlink_to(tmp_path / "nowhere.txt")
     db = tmp_path / "m.db"

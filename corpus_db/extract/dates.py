@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from ..rules import calendar
 from ..rules.offices import terms_of
+from .sentences import sentences
 from .types import DateMention, DateValue, Layout, PersonMention
 
 _PART_OF_DAY = r"(?:rạng\s+sáng|sáng|trưa|chiều|tối|đêm|hôm|ngày)"
@@ -95,8 +96,8 @@ def _dateline(layout: Layout, text: str) -> DateValue | None:
     head = lines[:6]
     candidates = head + [line for line in lines if len(line) < 80 and _DATELINE_HINT.search(line)]
     for line in candidates:
-        if layout.body and line in layout.body and len(line) > 80:
-            continue
+        if len(line) > 80 or (not _DATELINE_HINT.search(line) and len(line.split()) > 6):
+            continue  # a sentence that mentions a date, not a dateline
         for mention in find_dates(line):
             if mention.year and mention.day:
                 return DateValue(f"{mention.year:04d}-{mention.month:02d}-{mention.day:02d}", "day",
@@ -104,12 +105,34 @@ def _dateline(layout: Layout, text: str) -> DateValue | None:
     return None
 
 
+# A part of the day ("sáng 4/6", "chiều ngày 18/12") marks the time of an action wherever it stands.
+_ACTION_TIME = re.compile(r"(?:rạng\s+sáng|sáng|trưa|chiều|tối|đêm)\b", re.IGNORECASE)
+# A bare "ngày 7/10/2016" is an action's time only at the head of a clause or after "vào"/"hôm";
+# elsewhere it dates a document, a deadline or history ("Quyết định 5612, ngày 7/10/2016",
+# "thiết lập quan hệ ngoại giao ngày 23/9/1975", "kéo dài đến ngày 30/6/2018").
+_CLAUSE_HEAD = re.compile(r"(?:^|(?:^|[.;:!?]\s*)(?:(?:Tại|Trong|Nhân|Ở)\b[^,.;]{0,80},\s*)|\b(?:vào|hôm))\s*$")
+_NOT_NOW = re.compile(r"(?:từ|đến|tới|trước|sau|hạn|hết)\s*(?:ngày\s*)?$", re.IGNORECASE)
+
+
 def _event_mention(layout: Layout) -> DateMention | None:
-    """The date of the main reported event: the first day-and-month in the lead, else in the body."""
+    """The date of the main reported event: a date in the opening sentences of the first
+    paragraphs that stands as the time of the action ("Sáng 4/6, …", "Tại Hà Nội, chiều 31/1, …",
+    "Ngày 5/9/2022, …", "… làm việc với Bộ Ngoại giao vào chiều 23/8").
+
+    Other dates (documents, deadlines, history, "từ 1.1.2018") are references to other
+    happenings and never date the article; when the opening has none, the article has no date."""
     paragraphs = [p for p in layout.body.split("\n") if p.strip()]
-    for paragraph in paragraphs[:1] + paragraphs[1:]:
-        for mention in find_dates(paragraph):
-            if mention.day is not None:
+    for paragraph in paragraphs[:3]:
+        spans = sentences(paragraph)[:2]
+        opening = paragraph[:spans[-1][1]] if spans else paragraph
+        for mention in find_dates(opening):
+            if mention.day is None:
+                continue
+            before = opening[:mention.start]
+            if _NOT_NOW.search(before) or _NOT_NOW.match(mention.surface):
+                continue
+            if (_ACTION_TIME.match(mention.surface) or _ACTION_TIME.search(before[-12:])
+                    or _CLAUSE_HEAD.search(before)):
                 return mention
     return None
 
@@ -119,6 +142,8 @@ def _year_clues(text: str, month: int) -> list[tuple[int, str]]:
     date in ``month`` (a numbered event held in another season is a reference, not a clue)."""
     clues: list[tuple[int, str]] = []
     for match in _ANNIVERSARY.finditer(text):
+        if _COMING.search(text[max(0, match.start() - 30):match.start()]) or _YEAR_GIVEN.search(match["what"]):
+            continue
         years, what = int(match["n"]), match["what"].lower()
         for founding in calendar.FOUNDINGS:
             if re.match(founding.pattern, what):
@@ -141,6 +166,13 @@ def _year_clues(text: str, month: int) -> list[tuple[int, str]]:
     return clues
 
 
+# An article that looks back ("cách đây 40 năm", "hơn 20 năm trước") dates history, not itself.
+_RETROSPECTIVE = re.compile(r"\bcách\s+đây\s+(?:hơn\s+|gần\s+|khoảng\s+)?\d+\s+năm|\b\d+\s+năm\s+(?:về\s+)?trước\b",
+                            re.IGNORECASE)
+# An anniversary still to come ("sẽ kỷ niệm…", "hướng tới kỷ niệm…", "kỷ niệm 45 năm … vào năm 2018")
+# says nothing about the article's own year.
+_COMING = re.compile(r"(?:sẽ|hướng tới|tiến tới|chuẩn bị|sắp|mời)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_YEAR_GIVEN = re.compile(r"\bnăm\s+(?:19|20)\d{2}\b")
 _ANNIVERSARY = re.compile(r"(?:kỷ niệm|tròn|chào mừng)\s+(?:lần thứ\s+)?(?P<n>\d{1,3})\s+năm\s+(?P<what>[^.;\n]{3,90})",
                           re.IGNORECASE)
 _RELATIONS = re.compile(r"quan hệ ngoại giao\s+(?:giữa\s+)?việt nam\s*(?:-|–|và|với)\s*(?P<partner>"
@@ -191,6 +223,10 @@ def infer_published(text: str, layout: Layout, persons: Sequence[PersonMention],
     if mention is None:
         return DateValue(None, None, "no date found")
     if mention.year:
+        later = [m.year for m in find_dates(text) if m.year and m.day and m.year > mention.year]
+        if _RETROSPECTIVE.search(text) or later:
+            return DateValue(None, None, f"'{mention.surface}' looks back: the article tells history "
+                                         f"(a later date or 'N năm trước' in the text)")
         value = _iso(mention.year, mention.month, mention.day)
         return _with_evidence(value, f"'{mention.surface}'")
     return _infer_year(mention, text, persons)
