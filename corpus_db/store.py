@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from sqlalchemy import delete, exists, insert, select, update
+from sqlalchemy import bindparam, delete, exists, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -107,21 +107,38 @@ class Resolver:
         self.directives[key] = row.id
         return row.id
 
-    def event(self, session: Session, key: str, event: x.Event, parent_id: int | None) -> int:
-        values = {"kind": event.kind, "name": event.name, "series": event.series, "ordinal": event.ordinal,
-                  "start_date": event.start_date, "end_date": event.end_date,
-                  "date_precision": event.date_precision, "location": event.location,
-                  "parent_event_id": parent_id}
-        if key not in self.events:
-            session.execute(_insert(session, m.Event).on_conflict_do_nothing(index_elements=["key"]),
-                            {"key": key, **values})
-            self.events[key] = session.scalar(select(m.Event.id).where(m.Event.key == key))
-        row = session.get(m.Event, self.events[key])
-        # Fill what an earlier article left unknown; never overwrite what it found.
-        for attr, value in values.items():
-            if getattr(row, attr) is None and value is not None:
-                setattr(row, attr, value)
-        return self.events[key]
+    def event_ids(self, session: Session, keyed: dict[str, tuple[dict[str, object], str | None]]) -> dict[str, int]:
+        """Ids of events by natural key, creating the missing ones, in a few statements per batch.
+
+        ``keyed`` maps each key to the event's values and its parent's key. A row that already
+        exists gets what an earlier article left unknown filled in, never overwritten.
+        """
+        table = m.Event.__table__
+        connection = session.connection()
+        missing = [k for k in keyed if k not in self.events]
+        for chunk in _chunks(missing, 500):
+            self.events.update({key: id_ for key, id_ in connection.execute(
+                    select(table.c.key, table.c.id).where(table.c.key.in_(chunk)))})
+        fresh = [k for k in missing if k not in self.events]
+        if fresh:
+            connection.execute(_insert(session, m.Event).on_conflict_do_nothing(index_elements=["key"]),
+                               [{"key": k, **keyed[k][0], "parent_event_id": None} for k in fresh])
+            for chunk in _chunks(fresh, 500):
+                self.events.update({key: id_ for key, id_ in connection.execute(
+                    select(table.c.key, table.c.id).where(table.c.key.in_(chunk)))})
+        inserted = set(fresh)
+        fill = [{"row_id": self.events[k], "parent": self.events.get(parent) if parent else None, **values}
+                for k, (values, parent) in keyed.items() if k not in inserted or parent]
+        if fill:
+            connection.execute(
+                update(table).where(table.c.id == bindparam("row_id")).values(
+                    parent_event_id=func.coalesce(table.c.parent_event_id, bindparam("parent")),
+                    **{column: func.coalesce(table.c[column], bindparam(column)) for column in EVENT_FIELDS}),
+                fill)
+        return self.events
+
+
+EVENT_FIELDS = ("kind", "name", "series", "ordinal", "start_date", "end_date", "date_precision", "location")
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
@@ -197,8 +214,10 @@ def save_articles(session: Session, items: Sequence[ArticleInput], resolver: Res
             session.execute(update(m.Article).where(m.Article.id == item.article_id).values(values))
         else:
             new_rows.append(values)
-    new_ids = iter(session.scalars(insert(m.Article).returning(m.Article.id, sort_by_parameter_order=True),
-                                   new_rows).all() if new_rows else [])
+    table = m.Article.__table__
+    new_ids = iter(session.connection().execute(
+        insert(table).returning(table.c.id, sort_by_parameter_order=True), new_rows).scalars().all()
+        if new_rows else [])
     ids = [item.article_id if item.article_id is not None else next(new_ids) for item in items]
     _save_facts(session, list(zip(ids, items)), resolver)
     return ids
@@ -212,10 +231,24 @@ def _save_facts(session: Session, articles: list[tuple[int, ArticleInput]], reso
         names.update(s for q in ex.quotes for s in q.speakers)
         names.update(p.name for e in ex.events for p in e.participants)
     person = resolver.person_ids(session, names)
+    article_keys = [event_keys(item.extraction.events, item.source_path) for _, item in articles]
+    keyed: dict[str, tuple[dict[str, object], str | None]] = {}
+    for keys, (_, item) in zip(article_keys, articles):
+        for key, event in zip(keys, item.extraction.events):
+            values = {"kind": event.kind, "name": event.name, "series": event.series, "ordinal": event.ordinal,
+                      "start_date": event.start_date, "end_date": event.end_date,
+                      "date_precision": event.date_precision, "location": event.location}
+            parent = keys[event.parent] if event.parent is not None and keys[event.parent] != key else None
+            if key in keyed:  # the first article of the batch wins; later ones fill its gaps
+                known, known_parent = keyed[key]
+                values = {k: v if known[k] is None else known[k] for k, v in values.items()}
+                parent = known_parent or parent
+            keyed[key] = (values, parent)
+    event_of_key = resolver.event_ids(session, keyed)
 
     captions, mentions, directive_rows, links, participants, quotes = [], [], [], [], [], []
     quote_speakers: list[tuple[int, ...]] = []
-    for article_id, item in articles:
+    for keys, (article_id, item) in zip(article_keys, articles):
         ex = item.extraction
         captions += [{"article_id": article_id, "position": n, "text": c.text, "photographer": c.photographer,
                       "agency": c.agency} for n, c in enumerate(ex.layout.captions)]
@@ -224,7 +257,7 @@ def _save_facts(session: Session, articles: list[tuple[int, ArticleInput]], reso
                      for p in ex.persons]
         directive_rows += [{"article_id": article_id, "directive_id": resolver.directive(session, d),
                             "surface": d.surface, "start": d.start, "end": d.end} for d in ex.directives]
-        event_ids = _resolve_events(session, ex.events, item.source_path, resolver)
+        event_ids = [event_of_key[key] for key in keys]
         seen: set[int] = set()
         for event_id, event in zip(event_ids, ex.events):
             if event_id not in seen:
@@ -240,26 +273,20 @@ def _save_facts(session: Session, articles: list[tuple[int, ArticleInput]], reso
                            "instruction": quote.instruction,
                            "event_id": event_ids[quote.event] if quote.event is not None else None})
             quote_speakers.append(tuple(dict.fromkeys(person[s] for s in quote.speakers)))
+    connection = session.connection()  # Core statements: one executemany per table and batch
     for model, rows in ((m.Caption, captions), (m.PersonMention, mentions),
                         (m.DirectiveMention, directive_rows), (m.EventArticle, links),
                         (m.EventParticipant, participants)):
         if rows:
-            session.execute(insert(model), rows)
+            connection.execute(insert(model.__table__), rows)
     if quotes:
-        quote_ids = session.scalars(insert(m.Quote).returning(m.Quote.id, sort_by_parameter_order=True),
-                                    quotes).all()
+        table = m.Quote.__table__
+        quote_ids = connection.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                                       quotes).scalars().all()
         speaker_rows = [{"quote_id": q, "person_id": p} for q, people in zip(quote_ids, quote_speakers)
                         for p in people]
         if speaker_rows:
-            session.execute(insert(m.QuoteSpeaker), speaker_rows)
-
-
-def _resolve_events(session: Session, events: Sequence[x.Event], article: str, resolver: Resolver) -> list[int]:
-    ids: list[int] = []
-    for index, (key, event) in enumerate(zip(event_keys(events, article), events)):
-        parent_id = ids[event.parent] if event.parent is not None and event.parent < index else None
-        ids.append(resolver.event(session, key, event, parent_id))
-    return ids
+            connection.execute(insert(m.QuoteSpeaker.__table__), speaker_rows)
 
 
 def prune_orphans(session: Session) -> int:
