@@ -214,11 +214,17 @@ def save_articles(session: Session, items: Sequence[ArticleInput], resolver: Res
             session.execute(update(m.Article).where(m.Article.id == item.article_id).values(values))
         else:
             new_rows.append(values)
+    # Ids are looked up by natural key afterwards: RETURNING in parameter order makes SQLite
+    # insert row by row, where one executemany stores the whole batch.
     table = m.Article.__table__
-    new_ids = iter(session.connection().execute(
-        insert(table).returning(table.c.id, sort_by_parameter_order=True), new_rows).scalars().all()
-        if new_rows else [])
-    ids = [item.article_id if item.article_id is not None else next(new_ids) for item in items]
+    connection = session.connection()
+    new_ids: dict[str, int] = {}
+    if new_rows:
+        connection.execute(insert(table), new_rows)
+        for chunk in _chunks([r["source_path"] for r in new_rows], 500):
+            new_ids.update({path: id_ for path, id_ in connection.execute(
+                select(table.c.source_path, table.c.id).where(table.c.source_path.in_(chunk)))})
+    ids = [item.article_id if item.article_id is not None else new_ids[item.source_path] for item in items]
     _save_facts(session, list(zip(ids, items)), resolver)
     return ids
 
@@ -281,8 +287,15 @@ def _save_facts(session: Session, articles: list[tuple[int, ArticleInput]], reso
             connection.execute(insert(model.__table__), rows)
     if quotes:
         table = m.Quote.__table__
-        quote_ids = connection.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
-                                       quotes).scalars().all()
+        connection.execute(insert(table), quotes)
+        # The batch's articles hold no other quotes (new, or cleared above): find ours by span.
+        stored: dict[tuple[int, int, int], list[int]] = {}
+        for chunk in _chunks(sorted({q["article_id"] for q in quotes}), 500):
+            for id_, article_id, start, end in connection.execute(
+                    select(table.c.id, table.c.article_id, table.c.start, table.c.end)
+                    .where(table.c.article_id.in_(chunk)).order_by(table.c.id)):
+                stored.setdefault((article_id, start, end), []).append(id_)
+        quote_ids = [stored[(q["article_id"], q["start"], q["end"])].pop(0) for q in quotes]
         speaker_rows = [{"quote_id": q, "person_id": p} for q, people in zip(quote_ids, quote_speakers)
                         for p in people]
         if speaker_rows:

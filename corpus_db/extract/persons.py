@@ -25,7 +25,7 @@ from .names import canonical_name
 from .types import PersonMention
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_GAP = re.compile(r"^[ \t]+$")
+_GAP = re.compile(r"[ \t]+")  # used with fullmatch
 # Lowercase words that end a title: what follows them is not the title's complement.
 _TITLE_BREAKS = frozenset("""và với cùng đã sẽ đang là có được cho khi trong này đó các những đến tới tiếp gặp
 hội đàm điện thăm dự nói cho biết khẳng định nhấn mạnh phát biểu ký chủ trì tham gửi trao nhận đón chào
@@ -61,24 +61,33 @@ class _Run:
     words: list[tuple[int, int]]  # spans of the words
 
 
+_UPPER = "".join(re.escape(chr(i)) for i in range(0x10000) if chr(i).isupper())
+# A word that starts with a capital; the look-behinds (after its first letter, so the scan stays
+# fast) make it a whole word in the sense of _WORD: not the tail of "o'Neil" or "xSơn".
+_CAPITAL_WORD = re.compile(rf"[{_UPPER}](?<![^\W\d_][{_UPPER}])(?<![^\W\d_][-'’][{_UPPER}])"
+                           r"[^\W\d_]*(?:[-'’][^\W\d_]+)*")
+
+
 def _runs(body: str, masked: list[tuple[int, int]]) -> list[_Run]:
     """Maximal runs of capitalised words separated by plain spaces, outside title spans."""
     runs: list[_Run] = []
     mask_index = 0
     current: list[tuple[int, int]] = []
-    for match in _WORD.finditer(body):
+    for match in _CAPITAL_WORD.finditer(body):
         start, end = match.span()
         while mask_index < len(masked) and masked[mask_index][1] <= start:
             mask_index += 1
         inside = mask_index < len(masked) and masked[mask_index][0] <= start < masked[mask_index][1]
+        # Only spaces between this word and the run's last one: no lower-case word, no punctuation.
+        joined = current and _GAP.fullmatch(body, current[-1][1], start)
+        if current and not joined:
+            runs.append(_Run(current[0][0], current[-1][1], current))
+            current = []
         if inside or not _is_cap(match.group()):
             if current:
                 runs.append(_Run(current[0][0], current[-1][1], current))
             current = []
             continue
-        if current and not _GAP.match(body[current[-1][1]:start]):
-            runs.append(_Run(current[0][0], current[-1][1], current))
-            current = []
         current.append((start, end))
     if current:
         runs.append(_Run(current[0][0], current[-1][1], current))
@@ -161,7 +170,7 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
                 whole + " ").group().strip()) == len(whole) or _preceding_word(body, run.start) in BEFORE_NOT_PERSON):
             continue
         titled = _title_before(body, run.start, heads, floor)
-        honoured = any(h.end() <= run.start and _GAP.match(body[h.end():run.start] or " ")
+        honoured = any(h.end() <= run.start and _GAP.fullmatch(body[h.end():run.start] or " ")
                        and body[h.end():run.start] for h in honorifics if run.start - 12 <= h.end() <= run.start)
         if surface.casefold() == "hồ chí minh" and not (titled and titled[1].endswith("Chủ tịch")):
             continue
