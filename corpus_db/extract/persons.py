@@ -48,10 +48,12 @@ _NOT_VIETNAMESE = frozenset("fjwz")
 def _foreign(word: str) -> bool:
     """A Latin-script word that is not a Vietnamese syllable: no Vietnamese letters, or letters
     Vietnamese never writes (f, j, w, z, ñ, ü…)."""
-    lower = word.lower()
-    if any(c in _NOT_VIETNAMESE or (not c.isascii() and c not in _VIETNAMESE_LETTERS) for c in lower):
-        return all(ord(c) < 0x250 for c in lower)
-    return all(c.isascii() for c in lower)
+    if word.isascii():
+        return True
+    letters = set(word.lower())
+    if letters & _NOT_VIETNAMESE or any(not c.isascii() and c not in _VIETNAMESE_LETTERS for c in letters):
+        return all(ord(c) < 0x250 for c in letters)
+    return False
 
 
 @dataclass

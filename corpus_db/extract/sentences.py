@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _END = re.compile(r"(?:[.!?…]+[”\"»’]?)(?=\s+[\"“«]?[A-ZĐÀ-Ỹ0-9])|\n")
 _OPEN, _CLOSE = "“«„", "”»"
 
 
-def sentences(body: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=16)  # several extractors split the same body
+def sentences(body: str) -> tuple[tuple[int, int], ...]:
     """[start, end) spans of the sentences of ``body``, trimmed of spaces."""
     spans: list[tuple[int, int]] = []
     start = 0
@@ -21,7 +23,7 @@ def sentences(body: str) -> list[tuple[int, int]]:
         _add(body, spans, start, end)
         start = match.end()
     _add(body, spans, start, len(body))
-    return spans
+    return tuple(spans)
 
 
 def _add(body: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
