@@ -96,9 +96,12 @@ def _dateline(layout: Layout, text: str) -> DateValue | None:
     head = lines[:6]
     candidates = head + [line for line in lines if len(line) < 80 and _DATELINE_HINT.search(line)]
     for line in candidates:
-        if len(line) > 80 or (not _DATELINE_HINT.search(line) and len(line.split()) > 6):
-            continue  # a sentence that mentions a date, not a dateline
+        if len(line) > 80:
+            continue
         for mention in find_dates(line):
+            rest = line[:mention.start] + line[mention.end:]
+            if not _DATELINE_HINT.search(line) and len(rest.split()) > 4:
+                continue  # a sentence that mentions a date, not a dateline ("Hà Nội, ngày 12 tháng 4 năm 2023" is one)
             if mention.year and mention.day:
                 return DateValue(f"{mention.year:04d}-{mention.month:02d}-{mention.day:02d}", "day",
                                  f"dateline '{line.strip()[:60]}'")
@@ -110,8 +113,12 @@ _ACTION_TIME = re.compile(r"(?:rạng\s+sáng|sáng|trưa|chiều|tối|đêm)\b
 # A bare "ngày 7/10/2016" is an action's time only at the head of a clause or after "vào"/"hôm";
 # elsewhere it dates a document, a deadline or history ("Quyết định 5612, ngày 7/10/2016",
 # "thiết lập quan hệ ngoại giao ngày 23/9/1975", "kéo dài đến ngày 30/6/2018").
-_CLAUSE_HEAD = re.compile(r"(?:^|(?:^|[.;:!?]\s*)(?:(?:Tại|Trong|Nhân|Ở)\b[^,.;]{0,80},\s*)|\b(?:vào|hôm))\s*$")
+_CLAUSE_HEAD = re.compile(r"(?:^(?:(?:Tại|Trong|Nhân|Ở)\b[^,.;]{0,80},\s*)?|\b(?:vào|hôm))\s*$")
+_DAY_WORD = re.compile(r"(?:ngày|hôm nay|hôm qua)\s*$", re.IGNORECASE)
 _NOT_NOW = re.compile(r"(?:từ|đến|tới|trước|sau|hạn|hết)\s*(?:ngày\s*)?$", re.IGNORECASE)
+# The action still to come ("Ngày 12/4, đoàn sẽ thăm Đà Nẵng"): the article is not dated by it.
+_FUTURE = re.compile(r"[^.;]{0,60}?\b(?:sẽ|dự kiến|dự định|sắp)\b", re.IGNORECASE)
+_FUTURE_BEFORE = re.compile(r"\b(?:sẽ|dự kiến|dự định|sắp|kế hoạch)\b[^.;,]*$", re.IGNORECASE)
 
 
 def _event_mention(layout: Layout) -> DateMention | None:
@@ -125,14 +132,18 @@ def _event_mention(layout: Layout) -> DateMention | None:
     for paragraph in paragraphs[:3]:
         spans = sentences(paragraph)[:2]
         opening = paragraph[:spans[-1][1]] if spans else paragraph
+        first_end = spans[0][1] if spans else len(paragraph)
         for mention in find_dates(opening):
             if mention.day is None:
                 continue
             before = opening[:mention.start]
-            if _NOT_NOW.search(before) or _NOT_NOW.match(mention.surface):
+            if (_NOT_NOW.search(before) or _NOT_NOW.match(mention.surface)
+                    or _FUTURE.match(opening, mention.end) or _FUTURE_BEFORE.search(before)):
                 continue
-            if (_ACTION_TIME.match(mention.surface) or _ACTION_TIME.search(before[-12:])
-                    or _CLAUSE_HEAD.search(before)):
+            if _ACTION_TIME.match(mention.surface) or _ACTION_TIME.search(before[-12:]):
+                return mention
+            head = _DAY_WORD.sub("", before) if not re.match(r"ngày", mention.surface, re.IGNORECASE) else before
+            if mention.start < first_end and _CLAUSE_HEAD.search(head):
                 return mention
     return None
 
