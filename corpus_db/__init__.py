@@ -7,31 +7,56 @@
 ...     for person in session.scalars(select(corpus_db.Person).order_by(corpus_db.Person.name)):
 ...         print(person.name, [q.text for q in person.quotes])
 """
-from importlib.metadata import PackageNotFoundError, version
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from .db import Database, DatabaseError, open
+# Eager, and cheap (the rules load on first use): the function must shadow the subpackage's name.
 from .extract import extract
-from .ingest import IngestReport, ingest
-from .models import (
-    Article,
-    Base,
-    Caption,
-    Directive,
-    DirectiveMention,
-    Event,
-    EventArticle,
-    EventParticipant,
-    Outlet,
-    Person,
-    PersonMention,
-    Quote,
-    QuoteSpeaker,
-)
 
-try:
-    __version__ = version("corpus_db")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0+unknown"
+if TYPE_CHECKING:
+    from .db import Database, DatabaseError, open
+    from .ingest import IngestReport, ingest
+    from .models import (
+        Article,
+        Base,
+        Caption,
+        Directive,
+        DirectiveMention,
+        Event,
+        EventArticle,
+        EventParticipant,
+        Outlet,
+        Person,
+        PersonMention,
+        Quote,
+        QuoteSpeaker,
+    )
+
+# Names are imported when first used (PEP 562), so `corpus-db` starts fast.
+_HOME = {"Database": "db", "DatabaseError": "db", "open": "db", "IngestReport": "ingest",
+         "ingest": "ingest", **{name: "models" for name in (
+             "Article", "Base", "Caption", "Directive", "DirectiveMention", "Event", "EventArticle",
+             "EventParticipant", "Outlet", "Person", "PersonMention", "Quote", "QuoteSpeaker")}}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        value = getattr(import_module(f".{_HOME[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("corpus_db")
+        except PackageNotFoundError:  # running from a source tree that is not installed
+            return "0+unknown"
+    raise AttributeError(f"module 'corpus_db' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "Article",

@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import func, select
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
@@ -247,6 +245,8 @@ def history() -> None:
     Example:
       corpus-db db history
     """
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
     for revision in script.walk_revisions():
@@ -256,6 +256,8 @@ def history() -> None:
 
 
 def _alembic(fn: Callable[[str], None], revision: str) -> None:
+    from alembic.util.exc import CommandError
+
     try:
         fn(revision)
     except CommandError as exc:

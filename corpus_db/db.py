@@ -12,16 +12,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .config import database_url, display_url
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The newest revision under alembic/versions. Kept here so that opening a current database
+# needs no Alembic import (half a second at every start); a test checks it against Alembic.
+SCHEMA_HEAD = "0006"
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -108,6 +113,8 @@ def migrations_dir() -> str:
 
 def alembic_config(url: URL | None = None) -> Config:
     """An Alembic config for the package's migrations, with no .ini file needed."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", migrations_dir())
     if url is not None:
@@ -131,6 +138,9 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:  # noqa: AN
 
 
 def head_revision() -> str | None:
+    """The newest revision, as Alembic reads it from the migration scripts."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
@@ -199,20 +209,26 @@ class Database:
         """Bring the schema to ``revision`` (default: the newest), keeping every row."""
         if revision == "head" and self.is_current():
             return  # nothing to do: no lock taken, so workers on a current database never queue here
+        from alembic import command
+
         self._run(command.upgrade, revision)
 
     def downgrade(self, revision: str) -> None:
+        from alembic import command
+
         self._run(command.downgrade, revision)
 
     def current_revision(self) -> str | None:
         try:
             with self.engine.connect() as connection:
-                return MigrationContext.configure(connection).get_current_revision()
+                if not inspect(connection).has_table("alembic_version"):
+                    return None
+                return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
         except OperationalError as exc:
             raise DatabaseError(f"cannot reach {display_url(self.url)}: {exc.orig}") from exc
 
     def is_current(self) -> bool:
-        return self.current_revision() == head_revision()
+        return self.current_revision() == SCHEMA_HEAD
 
     def close(self) -> None:
         self.engine.dispose()

@@ -98,10 +98,9 @@ class Shard:
 
 @dataclass(frozen=True)
 class _Task:
-    path: Path
     name: str
-    known_sha: str | None
-    max_bytes: int
+    data: bytes
+    sha: str
 
 
 @dataclass(frozen=True)
@@ -113,21 +112,35 @@ class _Prepared:
     skip_reason: str | None = None
 
 
-def _prepare(task: _Task) -> _Prepared:
-    """Read, hash, decode and extract one file (runs in worker processes)."""
+def _check(source: SourceFile, known_sha: str | None, max_bytes: int) -> _Prepared | _Task:
+    """Read and hash one file (in the main process: cheap); what is left is a task for the workers."""
     try:
-        data = read_bytes(task.path, max_bytes=task.max_bytes)
-        digest = sha256(data)
-        if digest == task.known_sha:
-            return _Prepared(task.name, sha=digest)
-        text = decode(data)
+        data = read_bytes(source.path, max_bytes=max_bytes)
+    except UnreadableFile as exc:
+        return _Prepared(source.name, skip_reason=str(exc))
+    digest = sha256(data)
+    if digest == known_sha:
+        return _Prepared(source.name, sha=digest)  # unchanged: recognised by hash, never extracted
+    return _Task(source.name, data, digest)
+
+
+def _prepare(task: _Task) -> _Prepared:
+    """Decode and extract one file (runs in worker processes)."""
+    try:
+        text = decode(task.data)
     except UnreadableFile as exc:
         return _Prepared(task.name, skip_reason=str(exc))
     try:
         extraction = extract(text)
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop a corpus-wide run
-        return _Prepared(task.name, sha=digest, skip_reason=f"extraction failed: {type(exc).__name__}: {exc}")
-    return _Prepared(task.name, sha=digest, raw_text=text, extraction=extraction)
+        return _Prepared(task.name, sha=task.sha, skip_reason=f"extraction failed: {type(exc).__name__}: {exc}")
+    return _Prepared(task.name, sha=task.sha, raw_text=text, extraction=extraction)
+
+
+def _in_order(checked: list[_Prepared | _Task], prepared: Iterator[_Prepared]) -> Iterator[_Prepared]:
+    """The batch's outcomes in file order, taking the workers' results where a task was sent."""
+    for item in checked:
+        yield next(prepared) if isinstance(item, _Task) else item
 
 
 def _batches(items: Iterable[SourceFile], size: int) -> Iterator[list[SourceFile]]:
@@ -168,10 +181,11 @@ def ingest(
         pending: tuple[list[SourceFile], Iterator[_Prepared]] | None = None
         for batch in _batches(files, batch_size):
             known = _known_hashes(db, batch)
-            tasks = [_Task(f.path, f.name, known.get(f.name), max_bytes) for f in batch]
+            checked = [_check(f, known.get(f.name), max_bytes) for f in batch]
+            tasks = [c for c in checked if isinstance(c, _Task)]
             # Submit this batch to the workers, then write the previous one while they extract.
-            results = (executor.map(_prepare, tasks, chunksize=8)
-                       if executor and len(tasks) >= PARALLEL_THRESHOLD else map(_prepare, tasks))
+            results = _in_order(checked, executor.map(_prepare, tasks, chunksize=8)
+                                if executor and len(tasks) >= PARALLEL_THRESHOLD else map(_prepare, tasks))
             if pending:
                 changed |= _write_batch(db, report, paths, list(pending[1]), resolver, on_file)
             pending = (batch, results)

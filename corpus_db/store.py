@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from sqlalchemy import bindparam, delete, exists, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from . import models as m
@@ -38,9 +37,11 @@ class ArticleInput:
 
 def _insert(session: Session, model: type[m.Base]):
     """An INSERT … ON CONFLICT DO NOTHING for this session's database."""
-    dialect = session.get_bind().dialect.name
-    module = postgresql if dialect == "postgresql" else sqlite
-    return module.insert(model)
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return dialect_insert(model)
 
 
 @dataclass
@@ -58,6 +59,8 @@ class Resolver:
 
     def person_ids(self, session: Session, names: Iterable[str]) -> dict[str, int]:
         """Ids of persons by canonical name, creating the missing ones."""
+        if len(self.persons) > CACHE_LIMIT:
+            self.persons.clear()
         missing = sorted({n for n in names if n not in self.persons})
         for chunk in _chunks(missing, 500):
             self._load_persons(session, chunk)
@@ -135,9 +138,17 @@ class Resolver:
                     parent_event_id=func.coalesce(table.c.parent_event_id, bindparam("parent")),
                     **{column: func.coalesce(table.c[column], bindparam(column)) for column in EVENT_FIELDS}),
                 fill)
-        return self.events
+        ids = {k: self.events[k] for k in keyed}
+        for key in keyed:  # an article's own events never recur: keep the cache the corpus' size
+            if key.startswith(ARTICLE_EVENT):
+                del self.events[key]
+        if len(self.events) > CACHE_LIMIT:
+            self.events.clear()
+        return ids
 
 
+ARTICLE_EVENT = "article|"  # key prefix of an event only one article reports
+CACHE_LIMIT = 200_000  # entries per cache; beyond it the cache starts again, so memory stays flat
 EVENT_FIELDS = ("kind", "name", "series", "ordinal", "start_date", "end_date", "date_precision", "location")
 
 
@@ -173,7 +184,7 @@ def event_keys(events: Sequence[x.Event], article: str) -> list[str]:
             people = "+".join(sorted({fold(p.name) for p in event.participants}))
             key = f"{event.kind}|{event.start_date}|{people}"
         else:
-            key = f"article|{article}|{index}"
+            key = f"{ARTICLE_EVENT}{article}|{index}"
         keys.append(key)
     return keys
 

@@ -67,3 +67,10 @@ def test_postgresql_upgrade_downgrade_and_agreement(pg_url: str) -> None:
     assert db.current_revision() is None
     assert set(inspect(db.engine).get_table_names()) == {"alembic_version"}
     db.close()
+
+
+def test_the_package_knows_its_newest_revision() -> None:
+    """``SCHEMA_HEAD`` lets a current database open without importing Alembic: it must be the head."""
+    from corpus_db.db import SCHEMA_HEAD, head_revision
+
+    assert SCHEMA_HEAD == head_revision()

@@ -7,13 +7,6 @@
 """
 from __future__ import annotations
 
-from .directives import find_directives
-from .events import find_events
-from .metadata import article_meta, credit_mentions
-from .normalize import normalize_text
-from .persons import find_persons
-from .quotes import find_quotes
-from .structure import split_layout
 from .types import (
     ArticleMeta,
     Caption,
@@ -46,6 +39,16 @@ __all__ = [
 
 def extract(text: str) -> Extraction:
     """Extract article metadata, persons, quotes, directives and events from one article."""
+    # Imported on first use: the rule tables take a tenth of a second to compile, which a
+    # command that extracts nothing (a re-ingest of an unchanged corpus, a query) should not pay.
+    from .directives import find_directives
+    from .events import find_events
+    from .metadata import article_meta, credit_mentions
+    from .normalize import normalize_text
+    from .persons import find_persons
+    from .quotes import find_quotes
+    from .structure import split_layout
+
     text = normalize_text(text)
     layout = split_layout(text)
     subjects = find_persons(layout.body)
