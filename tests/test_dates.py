@@ -148,3 +148,26 @@ def test_a_numbered_conference_fixes_the_year() -> None:
 def test_no_year_without_evidence_but_the_day_is_kept_in_the_evidence() -> None:
     value = extract("Hai nước hợp tác\n\nChiều 14/3, hai bên hội đàm tại Hà Nội.\n").meta.published
     assert value.iso is None and "14/3" in value.evidence
+
+
+@pytest.mark.parametrize(("body", "iso"), [
+    ("Sáng 14/3, tại Hà Nội, đoàn đại biểu Lào tới thăm nhân dịp chuyến thăm chính thức Việt Nam năm 2024.",
+     "2024-03-14"),
+    ("Chiều 9/11, các nhà lãnh đạo dự phiên khai mạc Hội nghị Cấp cao APEC năm 2017 tại Đà Nẵng.", "2017-11-09"),
+    ("Ngày 22/1, Diễn đàn Kinh tế Thế giới thường niên năm 2019 khai mạc ở Davos.", "2019-01-22"),
+])
+def test_a_year_naming_the_occasion_dates_the_event(body: str, iso: str) -> None:
+    assert published(body) == iso
+
+
+@pytest.mark.parametrize("body", [
+    # the year of a review, of history, of a person's past, or of a plan is not the event's
+    "Chiều 9/5, Trung ương thảo luận về kết quả kiểm điểm sự lãnh đạo của Bộ Chính trị năm 2016.",
+    "Sáng 12/1, Bộ Ngoại giao tổ chức Hội nghị tổng kết công tác năm 2023.",
+    "Ngày 12/7, Điện Kremlin cho biết Nga đã trục xuất các nhà ngoại giao vào năm 2016.",
+    "Ngày 23/6, phiên tòa xét xử bị cáo (từng đạt danh hiệu hoa hậu năm 2007) tiếp tục.",
+    "Sáng 5/4, hai bên thảo luận lộ trình hợp tác đến năm 2030.",
+    "Chiều 3/3, các bên rà soát chương trình hội nghị giai đoạn năm 2021 - 2025.",
+])
+def test_other_years_in_the_sentence_fix_nothing(body: str) -> None:
+    assert published(body) is None

@@ -121,13 +121,14 @@ _FUTURE = re.compile(r"[^.;]{0,60}?\b(?:sẽ|dự kiến|dự định|sắp)\b",
 _FUTURE_BEFORE = re.compile(r"\b(?:sẽ|dự kiến|dự định|sắp|kế hoạch)\b[^.;,]*$", re.IGNORECASE)
 
 
-def _event_mention(layout: Layout) -> DateMention | None:
+def _event_mention(layout: Layout) -> tuple[DateMention, str] | None:
     """The date of the main reported event: a date in the opening sentences of the first
     paragraphs that stands as the time of the action ("Sáng 4/6, …", "Tại Hà Nội, chiều 31/1, …",
     "Ngày 5/9/2022, …", "… làm việc với Bộ Ngoại giao vào chiều 23/8").
 
     Other dates (documents, deadlines, history, "từ 1.1.2018") are references to other
-    happenings and never date the article; when the opening has none, the article has no date."""
+    happenings and never date the article; when the opening has none, the article has no date.
+    Returns the mention and the sentence it stands in."""
     paragraphs = [p for p in layout.body.split("\n") if p.strip()]
     for paragraph in paragraphs[:3]:
         spans = sentences(paragraph)[:2]
@@ -140,12 +141,32 @@ def _event_mention(layout: Layout) -> DateMention | None:
             if (_NOT_NOW.search(before) or _NOT_NOW.match(mention.surface)
                     or _FUTURE.match(opening, mention.end) or _FUTURE_BEFORE.search(before)):
                 continue
+            sentence = next((opening[a:b] for a, b in spans if a <= mention.start < b), opening)
             if _ACTION_TIME.match(mention.surface) or _ACTION_TIME.search(before[-12:]):
-                return mention
+                return mention, sentence
             head = _DAY_WORD.sub("", before) if not re.match(r"ngày", mention.surface, re.IGNORECASE) else before
             if mention.start < first_end and _CLAUSE_HEAD.search(head):
-                return mention
+                return mention, sentence
     return None
+
+
+# "năm 2024" naming the occasion in the sentence of the event ("… nhân dịp chuyến thăm chính
+# thức Việt Nam năm 2024", "tại Hội nghị Cấp cao APEC năm 2017") is the event's year. Other
+# years in that sentence date something else: history ("trục xuất … vào năm 2016"), a review
+# ("kiểm điểm … năm 2016", "tổng kết công tác năm 2023"), a plan ("đến năm 2030"), a person.
+_OCCASION_YEAR = re.compile(
+    r"\b(?:chuyến\s+(?:thăm|công\s+tác)|hội\s+nghị|hội\s+thảo|diễn\s+đàn|kỳ\s+họp|phiên\s+họp|"
+    r"hội\s+đàm|đối\s+thoại|lễ|tuần\s+lễ|hội\s+chợ|triển\s+lãm|cuộc\s+gặp|thượng\s+đỉnh|"
+    r"hội\s+nghị\s+cấp\s+cao)\b(?P<between>[^,.;:()“”\"]{0,50}?)\bnăm\s+(?P<y>20\d{2})\b"
+    r"(?!\s*(?:[-–/]|và|đến|tới)\s*\d)",
+    re.IGNORECASE)
+_REVIEW = re.compile(r"\b(?:tổng\s+kết|sơ\s+kết|kiểm\s+điểm|đánh\s+giá|kết\s+quả|kế\s+hoạch|"
+                     r"chương\s+trình|giai\s+đoạn|từ|đến|tới|trước|sau|cuối|đầu)\b", re.IGNORECASE)
+
+
+def _occasion_years(sentence: str) -> set[int]:
+    return {int(match["y"]) for match in _OCCASION_YEAR.finditer(sentence)
+            if not _REVIEW.search(match["between"])}
 
 
 def _year_clues(text: str, month: int) -> list[tuple[int, str]]:
@@ -230,9 +251,10 @@ def infer_published(text: str, layout: Layout, persons: Sequence[PersonMention],
     stamped = url_date(url)
     if stamped:
         return stamped
-    mention = _event_mention(layout)
-    if mention is None:
+    found = _event_mention(layout)
+    if found is None:
         return DateValue(None, None, "no date found")
+    mention, sentence = found
     if mention.year:
         later = [m.year for m in find_dates(text) if m.year and m.day and m.year > mention.year]
         if _RETROSPECTIVE.search(text) or later:
@@ -240,13 +262,17 @@ def infer_published(text: str, layout: Layout, persons: Sequence[PersonMention],
                                          f"(a later date or 'N năm trước' in the text)")
         value = _iso(mention.year, mention.month, mention.day)
         return _with_evidence(value, f"'{mention.surface}'")
-    return _infer_year(mention, text, persons)
+    return _infer_year(mention, sentence, text, persons)
 
 
-def _infer_year(mention: DateMention, text: str, persons: Sequence[PersonMention]) -> DateValue:
+def _infer_year(mention: DateMention, sentence: str, text: str, persons: Sequence[PersonMention]) -> DateValue:
     this_year = date.today().year
     candidates = set(range(2000, this_year + 1))
     reasons = []
+    stated = _occasion_years(sentence)
+    if len(stated) == 1:
+        candidates &= stated
+        reasons.append(f"'năm {next(iter(stated))}' names the occasion in the same sentence")
     clues = _year_clues(text, mention.month)
     clue_years = {year for year, _ in clues}
     if clue_years:
