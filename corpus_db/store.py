@@ -148,7 +148,7 @@ class Resolver:
 
 
 ARTICLE_EVENT = "article|"  # key prefix of an event only one article reports
-CACHE_LIMIT = 200_000  # entries per cache; beyond it the cache starts again, so memory stays flat
+CACHE_LIMIT = 4_096  # entries per cache; beyond it the cache starts again, so memory stays flat
 EVENT_FIELDS = ("kind", "name", "series", "ordinal", "start_date", "end_date", "date_precision", "location")
 
 

@@ -121,6 +121,11 @@ _FUTURE = re.compile(r"[^.;]{0,60}?\b(?:sẽ|dự kiến|dự định|sắp)\b",
 _FUTURE_BEFORE = re.compile(r"\b(?:sẽ|dự kiến|dự định|sắp|kế hoạch)\b[^.;,]*$", re.IGNORECASE)
 
 
+# A wire dateline opening the lead: "Hà Nội, 12/4 (TTXVN) -", "Washington, 10/9/2024 (TTXVN) –".
+_AGENCY_DATELINE = re.compile(r"^[A-ZĐÀ-Ỹ][^,()\n]{1,40},\s*(?P<date>(?P<d>\d{1,2})\s?/\s?(?P<m>\d{1,2})"
+                              r"(?:/(?P<y>(?:19|20)\d{2}))?)\s*\([^()\n]{2,30}\)\s*[-–—:]")
+
+
 def _event_mention(layout: Layout) -> tuple[DateMention, str] | None:
     """The date of the main reported event: a date in the opening sentences of the first
     paragraphs that stands as the time of the action ("Sáng 4/6, …", "Tại Hà Nội, chiều 31/1, …",
@@ -130,6 +135,12 @@ def _event_mention(layout: Layout) -> tuple[DateMention, str] | None:
     happenings and never date the article; when the opening has none, the article has no date.
     Returns the mention and the sentence it stands in."""
     paragraphs = [p for p in layout.body.split("\n") if p.strip()]
+    agency = _AGENCY_DATELINE.match(paragraphs[0]) if paragraphs else None
+    if agency and _valid(int(agency["y"]) if agency["y"] else None, int(agency["m"]), int(agency["d"])):
+        spans = sentences(paragraphs[0])
+        mention = DateMention(agency.start("d"), agency.end("date"), agency["date"], int(agency["d"]),
+                              int(agency["m"]), int(agency["y"]) if agency["y"] else None)
+        return mention, paragraphs[0][:spans[0][1]] if spans else paragraphs[0]
     for paragraph in paragraphs[:3]:
         spans = sentences(paragraph)[:2]
         opening = paragraph[:spans[-1][1]] if spans else paragraph

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..rules.directives import ISSUER_PATTERN, KIND_PATTERN, KINDS, SUFFIX_ISSUER
 from .types import DirectiveMention
@@ -15,7 +16,13 @@ _OF_ISSUER = re.compile(r"\s*(?:,\s*)?(?:của|do)\s+")
 _SUBJECT = re.compile(r"\s+về\s+(?P<subject>[^,.;:()\n“”\"]{3,160}?)(?=[,.;:()\n“”\"]|\s+(?:và|trong|nhằm|để)\s|$)")
 _YEAR = re.compile(r"(?:/|\s+năm\s+|\s+ngày\s+\d{1,2}[/-]\d{1,2}[/-])(?P<year>(?:19|20)\d{2})\b")
 _NAMED = re.compile(r"\s+(?P<name>[A-ZĐ][^,.;:()\n“”\"]{3,120}?)(?=[,.;:()\n“”\"]|\s+(?:của|do|nhằm|để)\s|$)")
+_NAMED_LOWER = re.compile(r"\s+(?P<name>[^\W\d][^,.;:()\n“”\"]{7,120}?)(?=[,.;:()\n“”\"]|\s+(?:của|do|nhằm|để|trong|và|đã|được|sẽ)\s|$)")
 _PLURAL_BEFORE = re.compile(r"(?:các|những|nhiều|mọi)\s*$", re.IGNORECASE)
+# "Công ước Liên hợp quốc về Luật Biển": the law is the convention's subject, not an instrument.
+_SUBJECT_OF_TREATY = re.compile(r"(?:Công ước|Hiệp định|Điều ước|Thỏa thuận)[^.;:\n]{0,60}\bvề\s*$")
+# "Chỉ thị số 25-CT/TW ngày 8/8/2018 của Ban Bí thư", "Nghị quyết số 36-NQ/TW năm 2004 của Bộ Chính trị"
+_DATED = re.compile(r"\s*,?\s+(?:ngày\s+\d{1,2}\s?[/-]\s?\d{1,2}\s?[/-]\s?|năm\s+)(?P<year>(?:19|20)\d{2})\b")
+_NAMED_KINDS = ("Đề án", "Chiến lược", "Luật", "Chương trình hành động", "Kế hoạch")
 
 
 def find_directives(body: str) -> tuple[DirectiveMention, ...]:
@@ -34,23 +41,36 @@ def find_directives(body: str) -> tuple[DirectiveMention, ...]:
             number = number_match["number"]
             code = number_match["code"].lower()
             position = number_match.end()
-            year_match = re.search(r"/((?:19|20)\d{2})/", code + "/")
-            year = int(year_match.group(1)) if year_match else None
+            year_match = re.match(r"\s?/\s?((?:19|20)\d{2})/", code + "/")
+            if year_match:  # "30/2020/NĐ-CP": state documents are numbered anew each year
+                year = int(year_match.group(1))
+                number = f"{number}/{year}"
             suffix = re.split(r"[-/]", code.replace(" ", ""))[-1].replace("đ", "d") if code else ""
-            issuer = SUFFIX_ISSUER.get(suffix)
+            issuer = SUFFIX_ISSUER.get(suffix.rstrip("0123456789"))  # "QH14": the 14th National Assembly
         elif congress:
             number = congress["roman"]
             issuer = f"Đại hội {number}"
             position = congress.end()
-        elif kind_match.group()[0].isupper() and kind in ("Đề án", "Chiến lược", "Luật", "Chương trình hành động",
-                                                          "Hiệp định", "Công ước", "Kế hoạch"):
-            named = _NAMED.match(body, position)
-            if not named:
+        elif kind_match.group()[0].isupper() and kind in _NAMED_KINDS:
+            before = body[max(0, kind_match.start() - 80):kind_match.start()]
+            if _SUBJECT_OF_TREATY.search(before):
                 continue
-            subject = named["name"].strip()
-            position = named.end()
+            # a capitalised kind inside a sentence names an instrument even when its name is in
+            # lower case ("thực hiện Chiến lược phát triển kinh tế - xã hội 10 năm 2021-2030")
+            mid_sentence = bool(re.search(r"[a-zđà-ỹ,]\s+$", before))
+            of = _OF_ISSUER.match(body, position)
+            if not (of and ISSUER_PATTERN.match(body, of.end())):  # "Chương trình hành động của Chính phủ"
+                named = _NAMED.match(body, position) or (_NAMED_LOWER.match(body, position) if mid_sentence else None)
+                if not named:
+                    continue
+                subject = named["name"].strip()
+                position = named.end()
         else:
             continue
+        dated = _DATED.match(body, position) if number else None
+        if dated:
+            year = year or int(dated["year"])
+            position = dated.end()
         of = _OF_ISSUER.match(body, position)
         if of:
             issuer_match = ISSUER_PATTERN.match(body, of.end())
@@ -68,19 +88,28 @@ def find_directives(body: str) -> tuple[DirectiveMention, ...]:
         found.append(DirectiveMention(kind=kind, number=number, issuer=issuer, surface=surface,
                                       start=kind_match.start(), end=kind_match.start() + len(surface),
                                       subject=subject, year=year))
-    return tuple(_share_issuers(found))
+    return tuple(_share_issuers(found, body))
 
 
-def _share_issuers(mentions: list[DirectiveMention]) -> list[DirectiveMention]:
-    """"Chỉ thị 25" after "Chỉ thị 25 của Ban Bí thư" in the same article is the same instrument."""
-    known: dict[tuple[str, str], set[str]] = {}
+def _share_issuers(mentions: list[DirectiveMention], body: str) -> list[DirectiveMention]:
+    """Within one article: "Chỉ thị 25 và Chỉ thị 15 của Ban Bí thư" gives both the issuer;
+    "Chỉ thị 25" after "Chỉ thị 25 của Ban Bí thư", and "Nghị quyết 72" after "Nghị quyết số
+    72/2018/QH14", are the same instrument."""
+    mentions = list(mentions)
+    for i in range(len(mentions) - 2, -1, -1):  # from the end, so a list of three shares too
+        m, after = mentions[i], mentions[i + 1]
+        if m.number and not m.issuer and after.issuer and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", body[m.end:after.start]):
+            mentions[i] = replace(m, issuer=after.issuer)
+    known: dict[tuple[str, str], set[tuple[str, str | None]]] = {}
     for m in mentions:
-        if m.number and m.issuer:
-            known.setdefault((m.kind, m.number), set()).add(m.issuer)
+        if m.number and (m.issuer or "/" in m.number):
+            known.setdefault((m.kind, m.number.split("/")[0]), set()).add((m.number, m.issuer))
     out = []
     for m in mentions:
-        issuers = known.get((m.kind, m.number or ""), set())
-        if m.number and not m.issuer and len(issuers) == 1:
-            m = DirectiveMention(m.kind, m.number, next(iter(issuers)), m.surface, m.start, m.end, m.subject, m.year)
+        fuller = {k for k in known.get((m.kind, (m.number or "").split("/")[0]), set())
+                  if (k[1] == m.issuer or m.issuer is None) and (k[0] == m.number or "/" not in m.number)}
+        if m.number and len(fuller) == 1:
+            number, issuer = next(iter(fuller))
+            m = replace(m, number=number, issuer=m.issuer or issuer)
         out.append(m)
     return out

@@ -44,14 +44,22 @@ def _outlet(layout: Layout, text: str, url: str | None) -> tuple[str | None, str
     source = agencies[0] if agencies else None
     lead_outlet = strip_lead_credit(layout.body.split("\n", 1)[0])[0] if layout.body else None
     host_outlet = outlet_for_host(urlsplit(url).hostname) if url else None
-    for candidate in (lead_outlet, host_outlet, agencies[-1] if agencies else None):
+    for candidate in (lead_outlet, host_outlet, _page_top(text), agencies[-1] if agencies else None):
         if candidate:
             return candidate, source if source != candidate else None
-    for line in text.split("\n")[:5]:  # a page top that names its site: "VOV.VN", "Báo Quốc tế"
-        outlet = outlet_for_credit(line.strip(" |-–")) or outlet_for_host(line.strip().lower())
-        if outlet:
-            return outlet, source
     return None, source
+
+
+def _page_top(text: str) -> str | None:
+    """The site a page names at its top ("VOV.VN", "Báo Quốc tế", "Công an nhân dân - cand.com.vn"):
+    the outlet that published it, even when a "Theo TTXVN" line credits the agency it took it from."""
+    for line in text.split("\n")[:5]:
+        for part in (line, *re.split(r"\s+[-–|]\s+", line)):
+            part = part.strip(" |-–")
+            outlet = outlet_for_credit(part) or outlet_for_host(part.lower())
+            if outlet:
+                return outlet
+    return None
 
 
 def article_meta(text: str, layout: Layout, persons: Sequence[PersonMention]) -> ArticleMeta:
@@ -59,7 +67,7 @@ def article_meta(text: str, layout: Layout, persons: Sequence[PersonMention]) ->
     outlet, source = _outlet(layout, text, url)
     authors: list[str] = []
     for line in layout.bylines:
-        for name in byline_names(line) or []:
+        for name in byline_names(line, lone=True) or []:
             name = canonical_name(name)
             if name not in authors:
                 authors.append(name)

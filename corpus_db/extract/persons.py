@@ -17,6 +17,7 @@ from ..rules.titles import (
     HEAD_PATTERN,
     HONORIFIC_PATTERN,
     NOT_PERSONS,
+    ONE_NAME_TITLES,
     PLACE_PREFIX,
     PLURAL,
     SURNAMES,
@@ -96,6 +97,9 @@ def _runs(body: str, masked: list[tuple[int, int]]) -> list[_Run]:
     return runs
 
 
+_CONTINENT = re.compile(r"\bchâu\s+$")
+
+
 def _title_before(body: str, start: int, heads: list[re.Match[str]], floor: int) -> tuple[int, str] | None:
     """The title standing right before a name at ``start``: (its start, its text)."""
     window_start = max(floor, start - _MAX_TITLE_CHARS)
@@ -136,6 +140,8 @@ def _preceding_word(body: str, start: int) -> str:
 def _name_words(body: str, run: _Run) -> list[tuple[int, int]]:
     """The words of a run that make the name: a leading place ("Mỹ Antony Blinken") is dropped."""
     words = run.words
+    if len(words) > 1 and _CONTINENT.search(body, max(0, words[0][0] - 6), words[0][0]):
+        words = words[1:]  # "Ủy ban châu Âu Ursula von der Leyen": "Âu" ends the place
     text = body[words[0][0]:words[-1][1]]
     place = PLACE_PREFIX.match(text)
     if place and place.end() < len(text):
@@ -171,7 +177,8 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
         if (surface.casefold() in NOT_PERSONS or PLACE_PREFIX.match(whole + " ") and len(PLACE_PREFIX.match(
                 whole + " ").group().strip()) == len(whole) or _preceding_word(body, run.start) in BEFORE_NOT_PERSON):
             continue
-        titled = _title_before(body, run.start, heads, floor)
+        # the title runs to the name, a place between them included ("Ngoại trưởng Hoa Kỳ Antony Blinken")
+        titled = _title_before(body, start, heads, floor)
         honoured = any(h.end() <= run.start and _GAP.fullmatch(body[h.end():run.start] or " ")
                        and body[h.end():run.start] for h in honorifics if run.start - 12 <= h.end() <= run.start)
         if surface.casefold() == "hồ chí minh" and not (titled and titled[1].endswith("Chủ tịch")):
@@ -185,7 +192,12 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
                 untitled_foreign.append((start, end))
             continue
         if len(words) == 1:
-            single_words.append((start, end, titled[1] if titled else None))
+            if titled and foreign and ONE_NAME_TITLES.match(titled[1]):  # "Nhà vua Naruhito"
+                mentions.append(PersonMention(name=canonical_name(surface), surface=surface, start=start, end=end,
+                                              title=titled[1]))
+                floor = end
+            else:
+                single_words.append((start, end, titled[1] if titled else None))
             continue
         title = titled[1] if titled else None
         if title and any(title.lower().startswith(p + " ") for p in PLURAL):

@@ -74,6 +74,9 @@ def _attribute(body: str, persons: Sequence[PersonMention], sentence: tuple[int,
         people = _speakers_in(persons, end + 1, end + 1 + tail_verb.start())
         if people:
             return _names(people), None
+        named = _by_reference(after[:tail_verb.start()], persons, start)
+        if named:
+            return (named,), None
         role = re.match(r"\s+(?:của|từ)\s+(?P<role>[^,.;:()“”\"\n]{4,80})", after[tail_verb.end():])
         if role and re.match(r"\s*(?:,|như|theo)", after):
             return (), role["role"].strip()
@@ -86,6 +89,9 @@ def _attribute(body: str, persons: Sequence[PersonMention], sentence: tuple[int,
             last = people[-1]
             linked = [p for p in people if re.fullmatch(r"\s*(?:và|cùng|,)\s*", body[p.end:last.start] or " ")]
             return _names(linked + [last] if linked and linked[-1] is not last else [last]), None
+        named = _by_reference(body[s_start:s_start + verb.start()], persons, start)
+        if named:
+            return (named,), None
         label = _BODY_LABEL.search(body[s_start:s_start + verb.start()])
         if label:
             return (), label["label"].strip()
@@ -102,6 +108,30 @@ def _attribute(body: str, persons: Sequence[PersonMention], sentence: tuple[int,
             if people:
                 return _names(people[-1:]), None
     return (), None
+
+
+# "“…”, ông nói", "bà nhấn mạnh: «…»", "“…”, Thủ tướng chia sẻ", "Người phát ngôn khẳng định: “…”":
+# the speaker is named by a pronoun or a title just before the speech verb.
+_REFERENCE = re.compile(r"(?:^|[,;:]\s*|\s)(?P<ref>ông|bà|ngài|[Nn]gười phát ngôn|\w+(?:\s\w+){0,4}?)"
+                        r"(?:\s+(?:đã|cũng|còn|tiếp tục|lại|thì|một lần nữa))*\s*$")
+_PRONOUNS = {"ông", "bà", "ngài"}
+
+
+def _by_reference(text: str, persons: Sequence[PersonMention], before: int) -> str | None:
+    """The person a pronoun or a bare title at the end of ``text`` refers to: for a pronoun the
+    person last named before the quote; for a title the last person named with that title."""
+    match = _REFERENCE.search(text.rstrip(" ,"))
+    if not match:
+        return None
+    ref = match["ref"].strip()
+    if ref.casefold() not in _PRONOUNS and not ref[:1].isupper():
+        return None
+    ref = ref.casefold()
+    earlier = [p for p in persons if p.start is not None and p.start < before and p.role == "subject"]
+    if ref in _PRONOUNS:
+        return earlier[-1].name if earlier else None
+    titled = [p for p in earlier if p.title and (p.title.casefold() == ref or p.title.casefold().startswith(ref + " "))]
+    return titled[-1].name if titled else None
 
 
 def _event_for(body: str, sentence: tuple[int, int], events: Sequence[Event]) -> int | None:
@@ -126,6 +156,36 @@ def _is_not_a_quote(body: str, start: int, end: int) -> bool:
     return len(words) <= 12 and capitalised == len(words)  # a Title In Capitals is a name
 
 
+_SENTENCE_END = re.compile(r"[.!?…]\s*$")
+
+
+# Words that introduce quoted speech right before the quotation mark ("cho rằng “…”", "là “…”").
+_INTRODUCES_SPEECH = re.compile(r"(?:[:]|\b(?:rằng|là|cần|phải|nên|hãy|sẽ|đã))\s*$", re.IGNORECASE)
+
+
+TERM_WORDS = 6  # in a sentence with a speaker, a term in quotes is a few words; speech is longer
+TERM_WORDS_UNATTRIBUTED = 20  # with nobody speaking, a framework's or an event's name can run long
+
+
+def _is_a_term(body: str, sentence: tuple[int, int], start: int, end: int, limit: int) -> bool:
+    """Unattributed words in quotes that are a name or a term, not speech: short, not a sentence,
+    following a noun rather than a speech verb ("bản sắc “cây tre Việt Nam”", "cán bộ “vừa hồng,
+    vừa chuyên”", "chủ đề chung “Pháp - Việt Nam: 50 năm …”", "xây dựng “Cộng đồng chia sẻ …”")."""
+    text = body[start:end].strip()
+    if len(text.split()) > limit or _SENTENCE_END.search(text):
+        return False
+    lead = body[max(sentence[0], start - 30):start - 1]
+    if not lead.strip() or _INTRODUCES_SPEECH.search(lead):
+        return False  # the quote opens the sentence, or follows "rằng", "là", ":"
+    verb = None
+    for verb in SPEECH_PATTERN.finditer(lead):
+        pass
+    if verb and not lead[verb.end():].strip():
+        return False  # right after a speech verb: "nhấn mạnh “…”"
+    rest = body[end + 1:sentence[1]].strip()
+    return not (rest.startswith(",") and SPEECH_PATTERN.search(rest[:40]))
+
+
 def find_quotes(body: str, persons: Sequence[PersonMention], events: Sequence[Event]) -> tuple[Quote, ...]:
     """Direct and reported quotes in ``body`` with speakers (names of ``persons``) and events."""
     spans = sentences(body)
@@ -140,6 +200,8 @@ def find_quotes(body: str, persons: Sequence[PersonMention], events: Sequence[Ev
         sentence = spans[index]
         previous = spans[index - 1] if index else None
         speakers, label = _attribute(body, persons, sentence, start, end, previous)
+        if _is_a_term(body, sentence, start, end, TERM_WORDS if speakers or label else TERM_WORDS_UNATTRIBUTED):
+            continue
         text = body[start:end]
         stripped = text.strip()
         offset = text.index(stripped) if stripped else 0

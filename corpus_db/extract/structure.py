@@ -6,6 +6,7 @@ import re
 
 from ..rules.boilerplate import is_furniture, opens_block
 from ..rules.outlets import BY_CREDIT, LEAD_CREDIT, outlet_for_credit, outlet_for_host
+from .names import canonical_name
 from .types import Caption, Layout
 
 SECTION_LABELS = frozenset(s.casefold() for s in (
@@ -19,11 +20,17 @@ CAPTION_CREDIT = re.compile(
     r"(?:^|[\s.,;(\-–—])\(?(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ|Photo|Đồ họa|Video|Clip)\s*:\s*"
     r"(?P<credit>[^()\n]{1,80}?)\)?\s*\.?$", re.IGNORECASE)
 CAPTION_ONLY = re.compile(r"^\(?(?:Ảnh minh (?:họa|hoạ)|Ảnh tư liệu|Ảnh internet)\)?\.?$", re.IGNORECASE)
-SOURCE_LINE = re.compile(r"^(?:Link nguồn|Nguồn|Theo|Source|Nguồn tin)\s*:?\s+\S", re.IGNORECASE)
+SOURCE_LINE = re.compile(r"^(?:Link nguồn|Link bài gốc|Link|Nguồn bài viết|Nguồn|Theo|Source|Nguồn tin)\s*:?\s+\S",
+                         re.IGNORECASE)
 URL = re.compile(r"https?://[^\s<>\"')]+", re.IGNORECASE)
 BYLINE_PREFIX = re.compile(
     r"^(?:Bài(?: và|,)? ảnh|Bài|Tác giả|Phóng viên|Nhóm phóng viên|Nhóm PV|Ghi chép|Thực hiện|Người viết|"
-    r"Tin, ảnh|Tin và ảnh)\s*:\s*", re.IGNORECASE)
+    r"Tin, ảnh|Tin và ảnh|Tin|Tin bài|Nội dung)\s*:\s*", re.IGNORECASE)
+# "Tin: Hồng Nhung - Ảnh: Lâm Khánh": a byline that also credits the photos.
+PHOTO_PART = re.compile(r"\s*[-–—,;|]\s*(?:Ảnh|Ảnh và video|Video)\s*:\s*(?P<who>[^:]+)$", re.IGNORECASE)
+# What follows a byline name and is not a name: "(Vietnam+)", "(Phóng viên TTXVN tại Washington)",
+# "/VOV-Washington", "/VOV.VN".
+BYLINE_TAIL = re.compile(r"\s*(?:\([^()]*\)|/\s*[A-ZĐ][\w.+&]*(?:[-–][\w. ]+)?)\s*$")
 ANONYMOUS_BYLINE = re.compile(r"^(?:P\.?V\.?|PV|CTV|BTV|Nhóm PV|Nhóm phóng viên|Phóng viên|PV\.?\s*\w{0,3})\.?$",
                               re.IGNORECASE)
 NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹA-ZĐÀ-Ỹ'.]*$")
@@ -80,7 +87,8 @@ def split_credit(credit: str | None) -> tuple[str | None, str | None]:
 
 def _is_agency(part: str) -> bool:
     letters = part.replace(".", "").replace("&", "")
-    return (part.casefold() in BY_CREDIT or (letters.isupper() and len(letters) <= 12)
+    # "TTXVN", "VNA", "BNG" are agencies; "NGỌC AN" (several words in capitals) is a person
+    return (part.casefold() in BY_CREDIT or (letters.isupper() and len(letters) <= 12 and " " not in part.strip())
             or bool(outlet_for_host(part.lower())) or part.lower() in {"reuters", "afp", "ap", "getty images",
                                                                        "internet", "tư liệu"})
 
@@ -90,11 +98,16 @@ def _looks_like_name(text: str) -> bool:
     return 1 <= len(words) <= 5 and all(NAME_WORD.match(w) for w in words)
 
 
-def byline_names(line: str) -> list[str] | None:
-    """The names in a byline ("DIỆU THIỆN", "Vân Hương - Sỹ Cường", "Bài và ảnh: Minh Hà"),
-    [] for an anonymous one ("P.V"), None when ``line`` is not a byline."""
+def byline_names(line: str, *, lone: bool = False) -> list[str] | None:
+    """The names in a byline ("DIỆU THIỆN", "Vân Hương - Sỹ Cường", "Bài và ảnh: Minh Hà",
+    "Thu Hằng (Vietnam+)", "Mai Anh/VOV-Washington"), [] for an anonymous one ("P.V"), None
+    when ``line`` is not a byline. A single name in title case ("Đức Tuân") counts only where
+    the caller knows a byline stands (``lone``: under the headline, at the end of the article)."""
     text = BYLINE_PREFIX.sub("", line.strip()).strip(" .")
     prefixed = text != line.strip().strip(" .")
+    text = PHOTO_PART.sub("", text) if prefixed else text
+    while (tail := BYLINE_TAIL.search(text)) and tail.start() > 0:
+        text = text[:tail.start()].rstrip(" .")
     if ANONYMOUS_BYLINE.match(text):
         return []
     if not text or _words(text) > 9 or SENTENCE_END.search(text.rstrip(".")) and not prefixed:
@@ -103,7 +116,7 @@ def byline_names(line: str) -> list[str] | None:
     if not parts or not all(_looks_like_name(p) and 2 <= _words(p) <= 4 or ANONYMOUS_BYLINE.match(p)
                             for p in parts):
         return None
-    if not prefixed and not (text.isupper() or len(parts) > 1 or line.rstrip().endswith(("-", "–"))):
+    if not (prefixed or lone) and not (text.isupper() or len(parts) > 1 or line.rstrip().endswith(("-", "–"))):
         return None  # a lone title-case name could be a heading; need capitals, a list, or a prefix
     return [p for p in parts if not ANONYMOUS_BYLINE.match(p)]
 
@@ -142,11 +155,19 @@ def split_layout(text: str) -> Layout:
     captions: list[Caption] = []
     sources: list[str] = []
     rest: list[str] = []
+    credit_lines: list[str] = []
     for line in lines:
         credit = caption_credit(line)
-        if credit is not None:
+        if BYLINE_PREFIX.match(line) and byline_names(line):
+            credit_lines.append(line)  # "Bài và ảnh: Hoàng Mai", "Tin: Hồng Nhung - Ảnh: Lâm Khánh"
+            photos = PHOTO_PART.search(line) or (re.match(r"[^:]*ảnh", line, re.IGNORECASE) and credit)
+            if photos:
+                who = photos["who"] if isinstance(photos, re.Match) else credit[1]
+                for name in filter(_looks_like_name, (p.strip(" .") for p in SEPARATORS.split(who or ""))):
+                    captions.append(Caption(line, canonical_name(name), None))
+        elif credit is not None:
             photographer, agency = split_credit(credit[1])
-            captions.append(Caption(credit[0], photographer, agency))
+            captions.append(Caption(credit[0], photographer and canonical_name(photographer), agency))
         elif (SOURCE_LINE.match(line) and _words(line) <= 8 and "," not in line) or URL.fullmatch(line):
             sources.append(line)
         else:
@@ -154,13 +175,16 @@ def split_layout(text: str) -> Layout:
 
     first_prose = next((i for i, line in enumerate(rest) if is_paragraph(line)), len(rest))
     header = [line for line in rest[:first_prose] if not _is_header_noise(line)]
-    bylines: list[str] = []
+    bylines: list[str] = list(credit_lines)
     title = kicker = None
-    titles = [line for line in header if byline_names(line) is None or not byline_names(line)]
+    titles = [line for line in header if not byline_names(line)]
     if titles:
         title = max(reversed(titles), key=_words)  # the longest; among equals the last
         before = titles[: titles.index(title)]
         kicker = before[-1] if before else None
+        # under the headline, a line that is just a name is the byline ("Trần Phương")
+        titles = before + [title] + [line for line in titles[titles.index(title) + 1:]
+                                     if not byline_names(line, lone=True)]
     bylines += [line for line in header if line not in titles]
     body_lines = [line for line in rest[first_prose:]]
     # Bylines: short name lines at the end of the article (one may be split: "Vân Hương -" / "Sỹ Cường").
@@ -169,7 +193,7 @@ def split_layout(text: str) -> Layout:
                 byline_names(f"{body_lines[-2]} {body_lines[-1]}"):
             bylines.insert(0, f"{body_lines[-2]} {body_lines.pop()}")
             body_lines.pop()
-        elif byline_names(body_lines[-1]) is not None:
+        elif byline_names(body_lines[-1], lone=True) is not None:
             bylines.insert(0, body_lines.pop())
         else:
             break

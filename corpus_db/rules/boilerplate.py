@@ -17,7 +17,8 @@ BLOCK = (
     "Xem thêm", "Xem tiếp", "Tin nổi bật", "Có thể bạn quan tâm", "Bạn có thể quan tâm", "Đọc nhiều",
     "Đọc nhiều nhất", "Xem nhiều", "Xem nhiều nhất", "Tin đọc nhiều", "Tin xem nhiều", "Tin tiêu điểm",
     "Tin nóng", "Tin hot", "Bài đọc nhiều", "Tin cùng loại", "Video liên quan", "Tin ảnh", "Tin tức khác",
-    "Related news", "Related articles", "Read more", "Tin bài liên quan", "Các bài viết khác",
+    "Related news", "Related articles", "Read more", "Tin bài liên quan", "Các bài viết khác", "Đọc tiếp",
+    "Tin cùng chủ đề", "Bài cùng chủ đề", "Tin bài khác", "Xem tin khác", "Tin tức liên quan",
 )
 
 # Phrases that make a line furniture wherever they stand in it: none of them is said in news prose.
@@ -36,6 +37,8 @@ SHORT_LINE = (
     "Lưu bài viết", "Cỡ chữ", "Nghe bài viết", "Nghe đọc bài", "Phản hồi", "Trả lời", "Thích",
     "Gửi ý kiến", "Bấm để xem", "Click để xem", "Xem video", "Quảng cáo", "Logo", "Báo điện tử",
     "Tags:", "Tag:", "Từ khóa:", "Từ khoá:", "Tổng biên tập:", "Đường dây nóng:", "Hotline:",
+    "Lượt xem", "Lượt đọc", "Số lượt xem", "Chia sẻ Facebook", "Chia sẻ Zalo", "Gửi email", "Gửi bài",
+    "Liên hệ quảng cáo", "Thông tin tòa soạn", "Thông tin toà soạn", "Thời gian tải",
 )
 SHORT_WORDS = 12
 
@@ -43,6 +46,7 @@ SHORT_WORDS = 12
 WHOLE_LINE = (
     r"Họ (?:và )?tên:?", r"E-?mail:?", r"Điện thoại:?", r"Địa chỉ:?", r"Nội dung:?", r"Gửi", r"Hủy",
     r"Bình luận", r"Chia sẻ", r"Share", r"Like", r"Tweet", r"Facebook", r"Zalo", r"Twitter",
+    r"(?:Ý kiến|Bình luận|Chia sẻ|Thích|Lượt xem)\s*\(\d+\)",  # "Ý kiến (0)", "Bình luận (12)"
     r"[\d.,\s]+(?:sec|s|ms)\s*\|\s*[\d.,]+\s*kb",  # "0.37962 sec| 647.813 kb"
     r"[\d.\s]+Nhấn vào đây để đánh giá",
     r"\d+(?:[.,]\d+)?(?:\s+\d+)*",  # bare counters

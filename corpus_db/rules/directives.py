@@ -6,8 +6,10 @@ from . import compile_cues
 KINDS = (
     "Chỉ thị", "Nghị quyết", "Kết luận", "Quyết định", "Đề án", "Chiến lược", "Chương trình hành động",
     "Luật", "Nghị định", "Thông tư", "Hiến pháp", "Quy định", "Thông báo kết luận", "Pháp lệnh",
-    "Nghị quyết liên tịch", "Thông tư liên tịch", "Hiệp định", "Công ước", "Hướng dẫn", "Kế hoạch",
+    "Nghị quyết liên tịch", "Thông tư liên tịch", "Hướng dẫn", "Kế hoạch",
 )
+# Not here: "Hiệp định", "Công ước", "Điều ước" are agreements between states, not instruments of
+# Vietnamese policy (SPEC: Chỉ thị, Nghị quyết, Kết luận, Quyết định, Đề án, Chiến lược, Luật…).
 ISSUERS = (
     "Ban Bí thư", "Bộ Chính trị", "Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Trung ương Đảng",
     "Trung ương", "Chính phủ", "Thủ tướng Chính phủ", "Thủ tướng", "Quốc hội", "Ủy ban Thường vụ Quốc hội",

@@ -21,7 +21,9 @@ OUTLETS = (
     Outlet("VietnamPlus", ("vietnamplus.vn",), ("Vietnam+", "VietnamPlus", "Vietnam Plus")),
     Outlet("Báo Tin tức", ("baotintuc.vn",), ("Báo Tin tức", "Tin tức", "Báo Tin tức/TTXVN")),
     Outlet("Báo Kiểm toán", ("baokiemtoan.vn",), ("BKTO", "Báo Kiểm toán")),
-    Outlet("Báo Quốc tế", ("baoquocte.vn", "worldandvietnamreport.com"), ("Báo Quốc tế", "TG&VN", "Thế giới & Việt Nam")),
+    Outlet("Báo Quốc tế", ("baoquocte.vn", "worldandvietnamreport.com"), ("Báo Quốc tế", "TG&VN", "Thế giới & Việt Nam",
+                                                                          "Báo Thế giới & Việt Nam",
+                                                                          "Báo Thế giới và Việt Nam")),
     Outlet("Nhân Dân", ("nhandan.vn", "nhandan.com.vn"), ("NDO", "Nhân Dân", "Báo Nhân Dân", "ND")),
     Outlet("Quân đội nhân dân", ("qdnd.vn",), ("QĐND", "QĐND Online", "Báo Quân đội nhân dân")),
     Outlet("Công an nhân dân", ("cand.com.vn",), ("CAND", "Báo Công an nhân dân", "CAND.com.vn")),
@@ -65,10 +67,11 @@ OUTLETS = (
 BY_HOST = {host: o.name for o in OUTLETS for host in o.hosts}
 BY_CREDIT = {credit.casefold(): o.name for o in OUTLETS for credit in o.credits}
 
-# "VOV.VN -", "(TTXVN) -", "Hà Nội, 12/4 (TTXVN) -", "NDO -", "(Chinhphu.vn) –" at the start of the lead.
+# "VOV.VN -", "(TTXVN) -", "Hà Nội, 12/4 (TTXVN) -", "NDO -", "(Chinhphu.vn) –", "TG&VN." at the start
+# of the lead; what it captures counts only when it names a known outlet.
 _CREDIT_WORD = r"[A-ZĐÀ-Ỹ][\w.&+/]*(?:\s[A-ZĐÀ-Ỹ][\w.&+/]*){0,4}"
 LEAD_CREDIT = re.compile(
-    r"^(?:[^()\n]{0,40}?\()?(?P<credit>" + _CREDIT_WORD + r")\)?\s*[-–—:]\s+", re.UNICODE)
+    r"^(?:[^()\n]{0,40}?\()?(?P<credit>" + _CREDIT_WORD + r")\)?\s*[-–—:.]\s+", re.UNICODE)
 
 
 def outlet_for_host(host: str | None) -> str | None:

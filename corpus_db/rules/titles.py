@@ -22,8 +22,11 @@ HEADS = (
     "Phó Tổng Thư ký", "Chủ tịch Ủy ban", "Cố vấn", "Trợ lý", "Chánh Thanh tra", "Tổng Thanh tra", "Phó Tổng Thanh tra",
     "Bộ trưởng Ngoại giao", "Thủ tướng Chính phủ", "Giáo sư", "Tiến sĩ", "Thiếu tướng", "Trung tướng",
     "Thượng tướng", "Đại tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Chuẩn Đô đốc", "Phó Đô đốc",
-    "Đô đốc", "Nguyên thủ", "Thư ký", "Người đứng đầu",
+    "Đô đốc", "Nguyên thủ", "Thư ký", "Người đứng đầu", "Người Phát ngôn", "Phó Phát ngôn", "Phó Người phát ngôn",
+    "Phu nhân", "Phu quân",
 )
+# Titles borne by people known by one name ("Nhà vua Naruhito", "Quốc vương Norodom Sihamoni" is two).
+ONE_NAME = ("Nhà vua", "Quốc vương", "Nữ hoàng", "Hoàng tử", "Công chúa", "Thái tử", "Giáo hoàng", "Hoàng đế")
 # Honorifics and forms of address: mark a person, but are not titles.
 HONORIFICS = ("ông", "bà", "ngài", "đồng chí", "Ông", "Bà", "Ngài", "Đồng chí", "GS", "PGS", "TS", "ThS",
               "GS.TS", "PGS.TS", "TS.", "GS.", "PGS.", "Ths.", "Bác", "Chủ tịch Hồ")
@@ -76,3 +79,4 @@ PLACES = (
 HEAD_PATTERN = compile_cues(HEADS, template=r"(?<![\w])({})(?![\w])", flags=0)
 HONORIFIC_PATTERN = compile_cues(HONORIFICS, template=r"(?<![\w])({})(?![\w])", flags=0)
 PLACE_PREFIX = compile_cues(PLACES, template=r"^({})\s+", flags=0)
+ONE_NAME_TITLES = compile_cues(ONE_NAME, template=r"^({})(?:\s|$)", flags=0)
