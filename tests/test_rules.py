@@ -1,0 +1,202 @@
+"""Layout, credit, directive, quote and person rules, each on sentences written for the test
+(in other outlets' words than the seeds and the gold sets)."""
+from __future__ import annotations
+
+import pytest
+
+from corpus_db.extract import extract
+from corpus_db.extract.directives import find_directives
+from corpus_db.extract.structure import byline_names, split_credit
+
+PROSE = ("Hai bên nhất trí tăng cường trao đổi đoàn các cấp, thúc đẩy hợp tác kinh tế, thương mại "
+         "và đầu tư trong thời gian tới.")
+
+
+def page(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# --- bylines and credits -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Lan Phương (Vietnam+)", ["Lan Phương"]),
+    ("Quốc Khánh/VOV-Bắc Kinh", ["Quốc Khánh"]),
+    ("Hồng Vân/VOV.VN", ["Hồng Vân"]),
+    ("Trần Hải (Phóng viên TTXVN tại Paris)", ["Trần Hải"]),
+    ("MINH ĐỨC - HẢI YẾN", ["MINH ĐỨC", "HẢI YẾN"]),
+    ("Tin: Thu Trang - Ảnh: Đức Anh", ["Thu Trang"]),
+])
+def test_byline_names_drop_desks_and_notes(line: str, names: list[str]) -> None:
+    assert byline_names(line, lone=True) == names
+
+
+def test_a_lone_title_case_name_is_a_byline_only_where_one_stands() -> None:
+    assert byline_names("Đức Tuân") is None  # could be a heading anywhere else
+    assert byline_names("Đức Tuân", lone=True) == ["Đức Tuân"]
+    assert byline_names("Bộ Ngoại giao", lone=True) is None  # an organisation is not a name
+
+
+def test_bylines_under_the_headline_and_at_the_end() -> None:
+    under = extract(page("Việt Nam và Chile ký kết thỏa thuận hợp tác giáo dục", "Hoàng Long", "", PROSE))
+    assert under.meta.title == "Việt Nam và Chile ký kết thỏa thuận hợp tác giáo dục"
+    assert under.meta.authors == ("Hoàng Long",)
+    end = extract(page("Việt Nam và Chile ký kết thỏa thuận hợp tác giáo dục", "", PROSE, "Minh Châu",
+                       "Nguồn: https://example.org/bai-viet"))
+    assert end.meta.authors == ("Minh Châu",)
+    assert "Minh Châu" not in end.body
+
+
+def test_credit_line_gives_author_and_photographer() -> None:
+    result = extract(page("Đoàn đại biểu Quốc hội thăm Chile", "", PROSE, "Tin: Thu Trang - Ảnh: Đức Anh"))
+    assert result.meta.authors == ("Thu Trang",)
+    assert {c.photographer for c in result.layout.captions} == {"Đức Anh"}
+    both = extract(page("Đoàn đại biểu Quốc hội thăm Chile", "", PROSE, "Bài và ảnh: Ngọc Hà"))
+    assert both.meta.authors == ("Ngọc Hà",)
+    assert {c.photographer for c in both.layout.captions} == {"Ngọc Hà"}
+
+
+@pytest.mark.parametrize(("credit", "photographer", "agency"), [
+    ("THANH HẢI", "THANH HẢI", None),  # several words in capitals: a person
+    ("VNA", None, "VNA"),  # one word in capitals: an agency
+    ("Quang Vinh/TTXVN", "Quang Vinh", "TTXVN"),
+])
+def test_photo_credits(credit: str, photographer: str | None, agency: str | None) -> None:
+    assert split_credit(credit) == (photographer, agency)
+
+
+def test_the_page_names_the_outlet_and_theo_names_the_source() -> None:
+    result = extract(page("BÁO TIỀN PHONG", "Việt Nam và Chile ký kết thỏa thuận hợp tác giáo dục", "", PROSE,
+                          "Theo TTXVN"))
+    assert (result.meta.outlet, result.meta.source) == ("Tiền Phong", "TTXVN")
+
+
+@pytest.mark.parametrize("furniture", ["Ý kiến (3)", "Bình luận (12)", "Lượt xem: 4.567", "Chia sẻ Zalo"])
+def test_counters_and_share_buttons_are_furniture(furniture: str) -> None:
+    result = extract(page("Việt Nam và Chile ký kết thỏa thuận hợp tác giáo dục", "", PROSE, furniture))
+    assert furniture not in result.body
+
+
+def test_a_read_on_block_is_cut_whole() -> None:
+    result = extract(page("Việt Nam và Chile ký kết thỏa thuận hợp tác giáo dục", "", PROSE, "Đọc tiếp",
+                          "Chủ tịch Quốc hội Trần Thanh Mẫn tiếp Đại sứ Chile"))
+    assert "Trần Thanh Mẫn" not in result.body
+    assert not result.persons
+
+
+# --- directives ----------------------------------------------------------------------------
+
+def keys(text: str) -> set[tuple[str, str | None, str | None]]:
+    return {(d.kind, d.number, d.issuer) for d in find_directives(text)}
+
+
+def test_a_date_between_number_and_issuer() -> None:
+    assert keys("thực hiện Kết luận số 44-KL/TW ngày 22/1/2019 của Bộ Chính trị về hội nhập") == {
+        ("Kết luận", "44", "Bộ Chính trị")}
+    assert keys("theo Nghị quyết số 06-NQ/TW năm 2016 của Ban Chấp hành Trung ương") == {
+        ("Nghị quyết", "06", "Ban Chấp hành Trung ương")}
+
+
+def test_coordinated_instruments_share_the_issuer() -> None:
+    assert keys("quán triệt Chỉ thị 40, Chỉ thị 32 và Chỉ thị 07 của Ban Bí thư") == {
+        ("Chỉ thị", "40", "Ban Bí thư"), ("Chỉ thị", "32", "Ban Bí thư"), ("Chỉ thị", "07", "Ban Bí thư")}
+
+
+def test_state_documents_keep_their_year_and_a_later_short_mention_is_the_same() -> None:
+    text = "Nghị định số 15/2021/NĐ-CP quy định chi tiết về đầu tư. Sau hai năm, Nghị định 15 đã phát huy hiệu quả."
+    assert keys(text) == {("Nghị định", "15/2021", "Chính phủ")}
+    two = text + " Nghị định 15/2018/NĐ-CP về an toàn thực phẩm cũng được sửa đổi."
+    assert ("Nghị định", "15", None) in keys(two)  # which of the two? left as written
+    assert keys("Nghị quyết số 103/2023/QH15 về dự toán") == {("Nghị quyết", "103/2023", "Quốc hội")}
+
+
+@pytest.mark.parametrize("text", [
+    "tôn trọng Công ước Liên hợp quốc về Luật Biển năm 1982",  # the law of the sea is the convention's subject
+    "hai nước ký Hiệp định Thương mại tự do song phương",  # an agreement between states
+    "Chính phủ quyết định thành lập tổ công tác liên ngành",  # a verb
+])
+def test_not_instruments_of_policy(text: str) -> None:
+    assert keys(text) == set()
+
+
+def test_a_named_strategy_in_lower_case_inside_a_sentence() -> None:
+    (directive,) = find_directives("Các bộ triển khai Chiến lược phát triển bền vững biển Việt Nam của Chính phủ.")
+    assert (directive.kind, directive.issuer) == ("Chiến lược", "Chính phủ")
+    assert directive.subject == "phát triển bền vững biển Việt Nam"
+
+
+# --- quotes --------------------------------------------------------------------------------
+
+def direct(body: str) -> list[tuple[str, tuple[str, ...]]]:
+    result = extract(f"Hai nước thúc đẩy hợp tác\n\n{body}\n")
+    return [(q.text, q.speakers) for q in result.quotes if q.kind == "direct"]
+
+
+@pytest.mark.parametrize("body", [
+    "Bộ trưởng Lê Minh Hoan cho biết ngành nông nghiệp giữ vững tinh thần “lá lành đùm lá rách” với bạn.",
+    "Hai bên nhất trí đưa quan hệ lên “Đối tác chiến lược toàn diện vì hòa bình và phát triển bền vững”.",
+    "Đại sứ quán tổ chức chuỗi sự kiện với chủ đề chung “Việt Nam – Chile: 20 năm đồng hành”.",
+])
+def test_terms_and_names_in_quotes_are_not_quotes(body: str) -> None:
+    assert direct(body) == []
+
+
+def test_a_partial_quote_after_la_or_a_speech_verb_stays() -> None:
+    quotes = direct("Thủ tướng Phạm Minh Chính khẳng định đây là “bước ngoặt trong quan hệ hai nước”.")
+    assert quotes == [("bước ngoặt trong quan hệ hai nước", ("Phạm Minh Chính",))]
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("Tổng thống Chile Gabriel Boric đánh giá cao Việt Nam. “Chúng tôi muốn đi xa hơn cùng Việt Nam”, ông nói.",
+     "Gabriel Boric"),
+    ("Thủ tướng Phạm Minh Chính tiếp Đại sứ Chile. “Hai nước cần tận dụng tốt hiệp định thương mại”, "
+     "Thủ tướng nhấn mạnh.", "Phạm Minh Chính"),
+    ("Bộ trưởng Ngoại giao Chile Alberto van Klaveren Stork tới Hà Nội. Tại họp báo, ông nói: “Chúng tôi coi "
+     "trọng Việt Nam”.", None),  # "van" breaks the run of capitalised words; nobody is named for sure
+])
+def test_a_pronoun_or_bare_title_names_the_speaker(body: str, speaker: str | None) -> None:
+    ((_, speakers),) = direct(body)
+    if speaker:
+        assert speakers == (speaker,)
+
+
+def test_a_bare_title_does_not_pick_a_longer_title() -> None:
+    body = ("Phó Thủ tướng Trần Hồng Hà dự buổi lễ. “Hợp tác khoa học cần đi vào chiều sâu”, Thủ tướng "
+            "phát biểu.")
+    ((_, speakers),) = direct(body)
+    assert speakers == ()  # "Thủ tướng" is not "Phó Thủ tướng"
+
+
+# --- persons -------------------------------------------------------------------------------
+
+def persons(body: str) -> dict[str, str | None]:
+    result = extract(f"Hai nước thúc đẩy hợp tác\n\n{body}\n")
+    return {p.name: p.title for p in result.persons if p.role == "subject"}
+
+
+def test_a_place_between_title_and_name_belongs_to_the_title() -> None:
+    found = persons("Chiều 2/3, Ngoại trưởng Chile Alberto Klaveren gặp Đại sứ Việt Nam tại Chile Phạm Trường Giang.")
+    assert found == {"Alberto Klaveren": "Ngoại trưởng Chile", "Phạm Trường Giang": "Đại sứ Việt Nam tại Chile"}
+
+
+def test_a_royal_known_by_one_name() -> None:
+    assert persons("Chủ tịch nước hội kiến Nhà vua Harald tại Oslo.") == {"Harald": "Nhà vua"}
+    assert "Harald" not in persons("Chủ tịch nước tới Oslo, thủ đô Na Uy, gặp Harald.")
+
+
+def test_a_continent_is_not_part_of_a_name() -> None:
+    found = persons("Phó Chủ tịch Ủy ban châu Âu Josep Borrell gặp Phó Thủ tướng Trần Hồng Hà.")
+    assert "Josep Borrell" in found and not any(name.startswith("Âu") for name in found)
+
+
+def test_spokesperson_titles_in_either_case() -> None:
+    assert persons("Người Phát ngôn Bộ Ngoại giao Phạm Thu Hằng trả lời phóng viên.") == {
+        "Phạm Thu Hằng": "Người Phát ngôn Bộ Ngoại giao"}
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+def test_a_wire_dateline_dates_the_article() -> None:
+    result = extract("Hai nước thúc đẩy hợp tác\n\nSantiago, 2/3/2024 (TTXVN) - Hai bên ký thỏa thuận mới.\n")
+    assert result.meta.published.iso == "2024-03-02"
+    no_year = extract("Hai nước thúc đẩy hợp tác\n\nSantiago, 2/3 (TTXVN) - Hai bên ký thỏa thuận mới.\n")
+    assert no_year.meta.published.iso is None and "2/3" in no_year.meta.published.evidence
