@@ -177,10 +177,8 @@ def _is_a_term(body: str, sentence: tuple[int, int], start: int, end: int, limit
     lead = body[max(sentence[0], start - 30):start - 1]
     if not lead.strip() or _INTRODUCES_SPEECH.search(lead):
         return False  # the quote opens the sentence, or follows "rằng", "là", ":"
-    verb = None
-    for verb in SPEECH_PATTERN.finditer(lead):
-        pass
-    if verb and not lead[verb.end():].strip():
+    verbs = list(SPEECH_PATTERN.finditer(lead))
+    if verbs and not lead[verbs[-1].end():].strip():
         return False  # right after a speech verb: "nhấn mạnh “…”"
     rest = body[end + 1:sentence[1]].strip()
     return not (rest.startswith(",") and SPEECH_PATTERN.search(rest[:40]))

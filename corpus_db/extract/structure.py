@@ -160,10 +160,11 @@ def split_layout(text: str) -> Layout:
         credit = caption_credit(line)
         if BYLINE_PREFIX.match(line) and byline_names(line):
             credit_lines.append(line)  # "Bài và ảnh: Hoàng Mai", "Tin: Hồng Nhung - Ảnh: Lâm Khánh"
-            photos = PHOTO_PART.search(line) or (re.match(r"[^:]*ảnh", line, re.IGNORECASE) and credit)
-            if photos:
-                who = photos["who"] if isinstance(photos, re.Match) else credit[1]
-                for name in filter(_looks_like_name, (p.strip(" .") for p in SEPARATORS.split(who or ""))):
+            photo_part = PHOTO_PART.search(line)
+            who = photo_part["who"] if photo_part else (
+                credit[1] if credit and re.match(r"[^:]*ảnh", line, re.IGNORECASE) else None)
+            if who:
+                for name in filter(_looks_like_name, (p.strip(" .") for p in SEPARATORS.split(who))):
                     captions.append(Caption(line, canonical_name(name), None))
         elif credit is not None:
             photographer, agency = split_credit(credit[1])
