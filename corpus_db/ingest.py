@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -25,7 +26,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -34,7 +35,7 @@ from .db import Database
 from .extract import extract
 from .extract.types import Extraction
 from .reader import DEFAULT_MAX_BYTES, SourceFile, UnreadableFile, decode, find_files, read_bytes, sha256
-from .store import EXTRACTOR_VERSION, ArticleInput, Resolver, prune_orphans, save_articles
+from .store import ARTICLES, EXTRACTOR_VERSION, ArticleInput, Resolver, prune_orphans, save_articles
 
 Status = Literal["added", "updated", "unchanged", "skipped"]
 BATCH_SIZE = 200
@@ -137,6 +138,20 @@ def _prepare(task: _Task) -> _Prepared:
     return _Prepared(task.name, sha=task.sha, raw_text=text, extraction=extraction)
 
 
+def _end_with_parent(parent: int) -> None:
+    """Worker initializer: end this worker once the ingest that started it is gone.
+
+    A parent killed outright (SIGKILL, the OOM killer) runs no cleanup, and its idle
+    workers would otherwise wait on their task queue for ever.
+    """
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def _in_order(checked: list[_Prepared | _Task], prepared: Iterator[_Prepared]) -> Iterator[_Prepared]:
     """The batch's outcomes in file order, taking the workers' results where a task was sent."""
     for item in checked:
@@ -175,7 +190,7 @@ def ingest(
     jobs = jobs or os.cpu_count() or 1
     report = IngestReport()
     resolver = Resolver()
-    executor = ProcessPoolExecutor(jobs) if jobs > 1 else None
+    executor = ProcessPoolExecutor(jobs, initializer=_end_with_parent, initargs=(os.getpid(),)) if jobs > 1 else None
     changed = False
     try:
         pending: tuple[list[SourceFile], Iterator[_Prepared]] | None = None
@@ -204,15 +219,19 @@ def ingest(
     return report
 
 
+_KNOWN = select(ARTICLES.c.source_path, ARTICLES.c.sha256).where(
+    ARTICLES.c.source_path.in_(bindparam("names", expanding=True)))
+
+
 def _known_hashes(db: Database, batch: list[SourceFile]) -> dict[str, str]:
-    with db.session() as session:
-        rows = session.execute(select(m.Article.source_path, m.Article.sha256)
-                               .where(m.Article.source_path.in_([f.name for f in batch])))
+    with db.engine.connect() as connection:
+        rows = connection.execute(_KNOWN, {"names": [f.name for f in batch]})
         return {path: digest for path, digest in rows}
 
 
 def _start_run(session: Session, paths: list[Path]) -> int:
-    return session.scalar(insert(m.IngestRun).returning(m.IngestRun.id).values(
+    runs = m.IngestRun.__table__
+    return session.connection().scalar(insert(runs).returning(runs.c.id).values(
         status="running", paths="\n".join(str(p) for p in paths), extractor_version=EXTRACTOR_VERSION))
 
 
@@ -221,7 +240,8 @@ def _finish_run(db: Database, report: IngestReport, status: str) -> None:
         return
     try:
         with db.writer() as session:
-            session.execute(update(m.IngestRun).where(m.IngestRun.id == report.run_id).values(
+            runs = m.IngestRun.__table__
+            session.connection().execute(update(runs).where(runs.c.id == report.run_id).values(
                 status=status, finished_at=datetime.now(timezone.utc), added=report.added,
                 updated=report.updated, unchanged=report.unchanged, skipped=len(report.skipped)))
     except (OperationalError, DBAPIError):
@@ -243,20 +263,28 @@ def _retryable(exc: DBAPIError) -> bool:
 def _write_batch(db: Database, report: IngestReport, paths: list[Path], prepared: list[_Prepared],
                  resolver: Resolver, on_file: Callable[[FileOutcome], None] | None) -> bool:
     """Store one batch in one transaction, retrying it whole on a conflict with another writer."""
-    for attempt in range(MAX_ATTEMPTS):
-        try:
-            outcomes, report.run_id = _store(db, report.run_id, paths, prepared, resolver)
-            break
-        except DBAPIError as exc:
-            resolver.clear()  # ids learnt in the rolled-back transaction may not exist
-            if attempt == MAX_ATTEMPTS - 1 or not _retryable(exc):
-                raise
-            time.sleep(min(2.0, 0.05 * 2 ** attempt))
+    if all(p.extraction is None and p.skip_reason is None for p in prepared):
+        outcomes = [FileOutcome(p.name, "unchanged") for p in prepared]  # nothing to write, no lock to take
+    else:
+        outcomes, report.run_id = _store_retrying(db, report.run_id, paths, prepared, resolver)
     for outcome in outcomes:
         report.count(outcome)
         if on_file:
             on_file(outcome)
     return any(o.status in ("added", "updated") for o in outcomes)
+
+
+def _store_retrying(db: Database, run_id: int | None, paths: list[Path], prepared: list[_Prepared],
+                    resolver: Resolver) -> tuple[list[FileOutcome], int | None]:
+    for attempt in range(MAX_ATTEMPTS):
+        try:
+            return _store(db, run_id, paths, prepared, resolver)
+        except DBAPIError as exc:
+            resolver.clear()  # ids learnt in the rolled-back transaction may not exist
+            if attempt == MAX_ATTEMPTS - 1 or not _retryable(exc):
+                raise
+            time.sleep(min(2.0, 0.05 * 2 ** attempt))
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 def _store(db: Database, run_id: int | None, paths: list[Path], prepared: list[_Prepared],
@@ -267,9 +295,9 @@ def _store(db: Database, run_id: int | None, paths: list[Path], prepared: list[_
     items: list[ArticleInput] = []
     with db.writer() as session:
         extracted = [p.name for p in prepared if p.extraction is not None]
-        current = {row.source_path: row for row in session.execute(
-            select(m.Article.source_path, m.Article.id, m.Article.sha256)
-            .where(m.Article.source_path.in_(extracted)))} if extracted else {}
+        current = {row.source_path: row for row in session.connection().execute(
+            select(ARTICLES.c.source_path, ARTICLES.c.id, ARTICLES.c.sha256)
+            .where(ARTICLES.c.source_path.in_(extracted)))} if extracted else {}
         for p in prepared:
             row = current.get(p.name)
             if p.skip_reason:
@@ -286,7 +314,8 @@ def _store(db: Database, run_id: int | None, paths: list[Path], prepared: list[_
         if logged:
             if run_id is None:
                 run_id = _start_run(session, paths)
-            session.execute(insert(m.IngestFile), [{**row, "run_id": run_id} for row in logged])
+            session.connection().execute(insert(m.IngestFile.__table__),
+                                         [{**row, "run_id": run_id} for row in logged])
     return outcomes, run_id
 
 
@@ -300,12 +329,13 @@ def reextract(db: Database, *, jobs: int = 1, batch_size: int = BATCH_SIZE) -> i
     jobs = jobs or os.cpu_count() or 1
     resolver = Resolver()
     done, last_id = 0, 0
-    with ProcessPoolExecutor(jobs) if jobs > 1 else _Inline() as executor:
+    with (ProcessPoolExecutor(jobs, initializer=_end_with_parent, initargs=(os.getpid(),))
+          if jobs > 1 else _Inline()) as executor:
         while True:
             with db.session() as session:
-                rows = session.execute(
-                    select(m.Article.id, m.Article.source_path, m.Article.sha256, m.Article.raw_text)
-                    .where(m.Article.id > last_id).order_by(m.Article.id).limit(batch_size)).all()
+                rows = session.connection().execute(
+                    select(ARTICLES.c.id, ARTICLES.c.source_path, ARTICLES.c.sha256, ARTICLES.c.raw_text)
+                    .where(ARTICLES.c.id > last_id).order_by(ARTICLES.c.id).limit(batch_size)).all()
             if not rows:
                 break
             last_id = rows[-1][0]

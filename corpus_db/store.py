@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from sqlalchemy import bindparam, delete, exists, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from . import models as m
@@ -22,6 +22,12 @@ from .extract import types as x
 from .extract.names import fold
 
 EXTRACTOR_VERSION = "0.1.0"
+
+# The writer speaks SQLAlchemy Core to the tables, never the ORM: an ORM statement costs more
+# per call, and the first one configures every mapper of the package (a third of a second at
+# the start of each ingest).
+ARTICLES, PERSONS, OUTLETS = m.Article.__table__, m.Person.__table__, m.Outlet.__table__
+DIRECTIVES, EVENTS, QUOTES = m.Directive.__table__, m.Event.__table__, m.Quote.__table__
 
 
 @dataclass(frozen=True)
@@ -35,13 +41,13 @@ class ArticleInput:
     article_id: int | None = None  # the existing row to replace, if any
 
 
-def _insert(session: Session, model: type[m.Base]):
+def _insert(session: Session, table: Table):
     """An INSERT … ON CONFLICT DO NOTHING for this session's database."""
     if session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
     else:
         from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    return dialect_insert(model)
+    return dialect_insert(table)
 
 
 @dataclass
@@ -66,23 +72,25 @@ class Resolver:
             self._load_persons(session, chunk)
             new = [n for n in chunk if n not in self.persons]
             if new:
-                session.execute(_insert(session, m.Person).on_conflict_do_nothing(index_elements=["name"]),
-                                [{"name": n, "name_key": fold(n)} for n in new])
+                session.connection().execute(
+                    _insert(session, PERSONS).on_conflict_do_nothing(index_elements=["name"]),
+                    [{"name": n, "name_key": fold(n)} for n in new])
                 self._load_persons(session, new)
         return self.persons
 
     def _load_persons(self, session: Session, names: Sequence[str]) -> None:
-        rows = session.execute(select(m.Person.name, m.Person.id).where(m.Person.name.in_(names)))
+        rows = session.connection().execute(select(PERSONS.c.name, PERSONS.c.id).where(PERSONS.c.name.in_(names)))
         self.persons.update({name: id_ for name, id_ in rows})
 
     def outlet(self, session: Session, name: str, url: str | None) -> int:
         if name not in self.outlets:
-            session.execute(_insert(session, m.Outlet).on_conflict_do_nothing(index_elements=["name"]),
-                            {"name": name, "host": _host(url)})
-            row_id, host = session.execute(
-                select(m.Outlet.id, m.Outlet.host).where(m.Outlet.name == name)).one()
+            connection = session.connection()
+            connection.execute(_insert(session, OUTLETS).on_conflict_do_nothing(index_elements=["name"]),
+                               {"name": name, "host": _host(url)})
+            row_id, host = connection.execute(
+                select(OUTLETS.c.id, OUTLETS.c.host).where(OUTLETS.c.name == name)).one()
             if host is None and _host(url):
-                session.execute(update(m.Outlet).where(m.Outlet.id == row_id).values(host=_host(url)))
+                connection.execute(update(OUTLETS).where(OUTLETS.c.id == row_id).values(host=_host(url)))
             self.outlets[name] = row_id
         return self.outlets[name]
 
@@ -90,22 +98,23 @@ class Resolver:
         key = directive_key(mention)
         if key in self.directives:
             return self.directives[key]
+        connection = session.connection()
         if mention.issuer is None and mention.number:
             # "Chỉ thị 25" with no issuer: the one known instrument of that kind and number.
             prefix = key.rsplit("|", 1)[0] + "|"
-            candidates = session.scalars(select(m.Directive.id).where(
-                m.Directive.key.startswith(prefix, autoescape=True)).limit(2)).all()
+            candidates = connection.scalars(select(DIRECTIVES.c.id).where(
+                DIRECTIVES.c.key.startswith(prefix, autoescape=True)).limit(2)).all()
             if len(candidates) == 1:
                 self.directives[key] = candidates[0]
                 return candidates[0]
-        session.execute(
-            _insert(session, m.Directive).on_conflict_do_nothing(index_elements=["key"]),
+        connection.execute(
+            _insert(session, DIRECTIVES).on_conflict_do_nothing(index_elements=["key"]),
             {"key": key, "kind": mention.kind, "number": mention.number, "issuer": mention.issuer,
              "name": mention.name, "subject": mention.subject, "year": mention.year})
-        row = session.execute(select(m.Directive.id, m.Directive.subject, m.Directive.year)
-                              .where(m.Directive.key == key)).one()
+        row = connection.execute(select(DIRECTIVES.c.id, DIRECTIVES.c.subject, DIRECTIVES.c.year)
+                                 .where(DIRECTIVES.c.key == key)).one()
         if (row.subject is None and mention.subject) or (row.year is None and mention.year):
-            session.execute(update(m.Directive).where(m.Directive.id == row.id).values(
+            connection.execute(update(DIRECTIVES).where(DIRECTIVES.c.id == row.id).values(
                 subject=row.subject or mention.subject, year=row.year or mention.year))
         self.directives[key] = row.id
         return row.id
@@ -116,7 +125,7 @@ class Resolver:
         ``keyed`` maps each key to the event's values and its parent's key. A row that already
         exists gets what an earlier article left unknown filled in, never overwritten.
         """
-        table = m.Event.__table__
+        table = EVENTS
         connection = session.connection()
         missing = [k for k in keyed if k not in self.events]
         for chunk in _chunks(missing, 500):
@@ -124,7 +133,7 @@ class Resolver:
                     select(table.c.key, table.c.id).where(table.c.key.in_(chunk)))})
         fresh = [k for k in missing if k not in self.events]
         if fresh:
-            connection.execute(_insert(session, m.Event).on_conflict_do_nothing(index_elements=["key"]),
+            connection.execute(_insert(session, EVENTS).on_conflict_do_nothing(index_elements=["key"]),
                                [{"key": k, **keyed[k][0], "parent_event_id": None} for k in fresh])
             for chunk in _chunks(fresh, 500):
                 self.events.update({key: id_ for key, id_ in connection.execute(
@@ -195,8 +204,10 @@ FACT_TABLES = (m.EventParticipant, m.EventArticle, m.DirectiveMention, m.Quote, 
 def clear_facts(session: Session, article_ids: Sequence[int]) -> None:
     """Delete everything extracted from these articles (not the articles themselves)."""
     if article_ids:
-        for table in FACT_TABLES:
-            session.execute(delete(table).where(table.article_id.in_(article_ids)))
+        connection = session.connection()
+        for model in FACT_TABLES:
+            table = model.__table__
+            connection.execute(delete(table).where(table.c.article_id.in_(article_ids)))
 
 
 def _article_values(item: ArticleInput, outlet_id: int | None) -> dict[str, object]:
@@ -217,18 +228,17 @@ def save_articles(session: Session, items: Sequence[ArticleInput], resolver: Res
                   if i.extraction.meta.outlet else None for i in items]
     replaced = [i.article_id for i in items if i.article_id is not None]
     clear_facts(session, replaced)
-    ids: list[int] = []
+    table = ARTICLES
+    connection = session.connection()
     new_rows = []
     for item, outlet_id in zip(items, outlet_ids):
         values = _article_values(item, outlet_id)
         if item.article_id is not None:
-            session.execute(update(m.Article).where(m.Article.id == item.article_id).values(values))
+            connection.execute(update(table).where(table.c.id == item.article_id).values(values))
         else:
             new_rows.append(values)
     # Ids are looked up by natural key afterwards: RETURNING in parameter order makes SQLite
     # insert row by row, where one executemany stores the whole batch.
-    table = m.Article.__table__
-    connection = session.connection()
     new_ids: dict[str, int] = {}
     if new_rows:
         connection.execute(insert(table), new_rows)
@@ -297,7 +307,7 @@ def _save_facts(session: Session, articles: list[tuple[int, ArticleInput]], reso
         if rows:
             connection.execute(insert(model.__table__), rows)
     if quotes:
-        table = m.Quote.__table__
+        table = QUOTES
         connection.execute(insert(table), quotes)
         # The batch's articles hold no other quotes (new, or cleared above): find ours by span.
         stored: dict[tuple[int, int, int], list[int]] = {}
@@ -315,15 +325,17 @@ def _save_facts(session: Session, articles: list[tuple[int, ArticleInput]], reso
 
 def prune_orphans(session: Session) -> int:
     """Delete persons, directives, events and outlets that no article refers to any more."""
+    mentions, speakers = m.PersonMention.__table__.c, m.QuoteSpeaker.__table__.c
+    participants, cited, reports = m.EventParticipant.__table__.c, m.DirectiveMention.__table__.c, m.EventArticle.__table__.c
     statements = [
-        delete(m.Person).where(
-            ~exists().where(m.PersonMention.person_id == m.Person.id),
-            ~exists().where(m.QuoteSpeaker.person_id == m.Person.id),
-            ~exists().where(m.EventParticipant.person_id == m.Person.id)),
-        delete(m.Directive).where(~exists().where(m.DirectiveMention.directive_id == m.Directive.id)),
-        delete(m.Outlet).where(~exists().where(m.Article.outlet_id == m.Outlet.id)),
+        delete(PERSONS).where(
+            ~exists().where(mentions.person_id == PERSONS.c.id),
+            ~exists().where(speakers.person_id == PERSONS.c.id),
+            ~exists().where(participants.person_id == PERSONS.c.id)),
+        delete(DIRECTIVES).where(~exists().where(cited.directive_id == DIRECTIVES.c.id)),
+        delete(OUTLETS).where(~exists().where(ARTICLES.c.outlet_id == OUTLETS.c.id)),
         # An event no article reports any more (its children keep their rows: SET NULL).
-        delete(m.Event).where(~exists().where(m.EventArticle.event_id == m.Event.id)),
+        delete(EVENTS).where(~exists().where(reports.event_id == EVENTS.c.id)),
     ]
-    return sum(session.execute(s.execution_options(synchronize_session=False)).rowcount or 0
-               for s in statements)
+    connection = session.connection()
+    return sum(connection.execute(s).rowcount or 0 for s in statements)

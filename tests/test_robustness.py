@@ -74,8 +74,14 @@ def test_killed_ingest_leaves_whole_articles_and_resumes_to_a_clean_result(
         if stored >= 400:
             break
     assert process.poll() is None, "ingest finished before it could be killed: use a larger corpus"
+    workers = _children(process.pid)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    # Its extraction workers end too, rather than wait for work for ever.
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.2)
+    assert not [pid for pid in workers if _alive(pid)], "worker processes outlived the killed ingest"
 
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -92,6 +98,22 @@ def test_killed_ingest_leaves_whole_articles_and_resumes_to_a_clean_result(
     assert result.returncode == 0, result.stderr
     assert f"{2000 - partial} added" in result.stdout
     assert snapshot(db) == snapshot(clean_run)
+
+
+def _children(pid: int) -> list[int]:
+    """Child processes of ``pid`` (Linux; elsewhere none are known and none are checked)."""
+    try:
+        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    """Running, not merely a zombie waiting for whoever adopted it to reap it."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def _count_by_article(db: Path, table: str) -> dict:
