@@ -13,20 +13,22 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from sqlalchemy import func, select
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
-from . import models as m
 from .config import DEFAULT_PATH, ENV_VAR, display_url
 from .db import Database, DatabaseError, alembic_config, head_revision
-from . import query
 from .ingest import FileOutcome, Shard, ingest as run_ingest, reextract as run_reextract
-from .query import QueryError, Table, run_readonly
-from .search import SearchError, search as run_search
 from .reader import DEFAULT_MAX_BYTES, find_files
+
+if TYPE_CHECKING:
+    from .query import Table
+
+# The ORM models and the query modules are imported by the commands that use them, so that
+# `ingest` of an unchanged corpus (which needs neither) starts a fifth of a second sooner.
 
 DB_HELP = f"Database: a SQLite path or a SQLAlchemy URL (postgresql+psycopg://…). [env: {ENV_VAR}; default: {DEFAULT_PATH}]"
 
@@ -155,6 +157,8 @@ def stats(db: Database) -> None:
       corpus-db stats --db corpus.db
     """
     _require_schema(db)
+    from . import models as m
+
     counts = {
         "articles": select(func.count()).select_from(m.Article),
         "outlets": select(func.count()).select_from(m.Outlet),
@@ -327,6 +331,8 @@ def search(query: str, db: Database, since: str | None, until: str | None, outle
       corpus-db search "Bùi Thanh Sơn" --json | jq .title
     """
     _require_schema(db)
+    from .search import SearchError, search as run_search
+
     with db.session() as session:
         try:
             hits = run_search(session, query, since=since, until=until, outlet=outlet, person=person,
@@ -358,6 +364,8 @@ def sql_command(statement: str, db: Database, fmt: str) -> None:
       corpus-db sql "SELECT name, COUNT(*) FROM v_person_mentions GROUP BY name ORDER BY 2 DESC"
       corpus-db sql "SELECT * FROM v_quotes" --csv > quotes.csv
     """
+    from .query import QueryError, run_readonly
+
     try:
         table = run_readonly(db, statement)
     except QueryError as exc:
@@ -378,6 +386,8 @@ def people(db: Database, name: str | None, limit: int, fmt: str) -> None:
       corpus-db people --name "thanh son"
     """
     _require_schema(db)
+    from . import query
+
     with db.session() as session:
         echo_table(query.people(session, name=name, limit=limit), fmt)
 
@@ -396,6 +406,8 @@ def quotes(db: Database, person: str | None, kind: str | None, limit: int, fmt: 
       corpus-db quotes --person "Phạm Minh Chính" --kind direct
     """
     _require_schema(db)
+    from . import query
+
     with db.session() as session:
         echo_table(query.quotes(session, person=person, kind=kind, limit=limit), fmt, width=80)
 
@@ -413,6 +425,8 @@ def events(db: Database, kind: str | None, limit: int, fmt: str) -> None:
       corpus-db events --kind conference
     """
     _require_schema(db)
+    from . import query
+
     with db.session() as session:
         echo_table(query.events(session, kind=kind, limit=limit), fmt)
 
@@ -430,6 +444,8 @@ def directives(db: Database, kind: str | None, limit: int, fmt: str) -> None:
       corpus-db directives --kind "Chỉ thị"
     """
     _require_schema(db)
+    from . import query
+
     with db.session() as session:
         echo_table(query.directives(session, kind=kind, limit=limit), fmt)
 
@@ -448,6 +464,8 @@ def show(article: str, db: Database) -> None:
       corpus-db show 001_337f9824fff35007.txt
     """
     _require_schema(db)
+    from . import query
+
     with db.session() as session:
         found = query.find_article(session, article)
         if found is None:
@@ -489,5 +507,7 @@ def export(db: Database, fmt: str, out: Path) -> None:
       corpus-db export --format csv --out exports/
     """
     _require_schema(db)
+    from . import query
+
     for path in query.export(db, out, fmt=fmt):
         click.echo(path)

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
 from .config import database_url, display_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.orm import Session, sessionmaker
 
 # The newest revision under alembic/versions. Kept here so that opening a current database
 # needs no Alembic import (half a second at every start); a test checks it against Alembic.
@@ -165,7 +165,7 @@ class Database:
         else:
             self.url = database_url(target)
             self.engine = make_engine(self.url)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions: sessionmaker[Session] | None = None  # made on first use: the ORM loads only if needed
 
     def __repr__(self) -> str:
         return f"Database({display_url(self.url)!r})"
@@ -182,12 +182,16 @@ class Database:
 
     def session(self) -> Session:
         """A new ORM session (use it as a context manager; it does not commit by itself)."""
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         return self._sessions()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed when the block ends, rolled back on error."""
-        with self._sessions() as session, session.begin():
+        with self.session() as session, session.begin():
             yield session
 
     @contextmanager
@@ -196,6 +200,8 @@ class Database:
 
         Committed when the block ends, rolled back on error.
         """
+        from sqlalchemy.orm import Session
+
         with self.engine.connect() as connection:
             connection.execution_options(corpus_writer=True)
             with Session(bind=connection, expire_on_commit=False) as session, session.begin():

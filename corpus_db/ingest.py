@@ -26,16 +26,23 @@ from itertools import islice
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import bindparam, insert, select, update
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
-from . import models as m
+from sqlalchemy import bindparam, insert, select, text, update
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
 from .db import Database
 from .extract import extract
 from .extract.types import Extraction
 from .reader import DEFAULT_MAX_BYTES, SourceFile, UnreadableFile, decode, find_files, read_bytes, sha256
-from .store import ARTICLES, EXTRACTOR_VERSION, ArticleInput, Resolver, prune_orphans, save_articles
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from .store import Resolver
+
+# The writing side (corpus_db.store, the ORM models) is imported by the first batch that has
+# something to write: a re-ingest of an unchanged corpus never loads it, and starts faster.
 
 Status = Literal["added", "updated", "unchanged", "skipped"]
 BATCH_SIZE = 200
@@ -188,8 +195,7 @@ def ingest(
     if shard:
         files = (f for f in files if shard.takes(f.name))
     jobs = jobs or os.cpu_count() or 1
-    report = IngestReport()
-    resolver = Resolver()
+    run = _Run(db, paths, IngestReport(), on_file)
     executor = ProcessPoolExecutor(jobs, initializer=_end_with_parent, initargs=(os.getpid(),)) if jobs > 1 else None
     changed = False
     try:
@@ -202,25 +208,38 @@ def ingest(
             results = _in_order(checked, executor.map(_prepare, tasks, chunksize=8)
                                 if executor and len(tasks) >= PARALLEL_THRESHOLD else map(_prepare, tasks))
             if pending:
-                changed |= _write_batch(db, report, paths, list(pending[1]), resolver, on_file)
+                changed |= _write_batch(run, list(pending[1]))
             pending = (batch, results)
         if pending:
-            changed |= _write_batch(db, report, paths, list(pending[1]), resolver, on_file)
+            changed |= _write_batch(run, list(pending[1]))
         if changed:
+            from .store import prune_orphans
+
             with db.writer() as session:
                 prune_orphans(session)
     except BaseException:
-        _finish_run(db, report, "failed")
+        _finish_run(db, run.report, "failed")
         raise
     finally:
         if executor:
             executor.shutdown(cancel_futures=True)
-    _finish_run(db, report, "completed")
-    return report
+    _finish_run(db, run.report, "completed")
+    return run.report
 
 
-_KNOWN = select(ARTICLES.c.source_path, ARTICLES.c.sha256).where(
-    ARTICLES.c.source_path.in_(bindparam("names", expanding=True)))
+@dataclass
+class _Run:
+    """What one ingest carries from batch to batch."""
+
+    db: Database
+    paths: list[Path]
+    report: IngestReport
+    on_file: Callable[[FileOutcome], None] | None
+    resolver: Resolver | None = None  # made with the first write
+
+
+_KNOWN = text("SELECT source_path, sha256 FROM articles WHERE source_path IN :names").bindparams(
+    bindparam("names", expanding=True))
 
 
 def _known_hashes(db: Database, batch: list[SourceFile]) -> dict[str, str]:
@@ -230,6 +249,9 @@ def _known_hashes(db: Database, batch: list[SourceFile]) -> dict[str, str]:
 
 
 def _start_run(session: Session, paths: list[Path]) -> int:
+    from . import models as m
+    from .store import EXTRACTOR_VERSION
+
     runs = m.IngestRun.__table__
     return session.connection().scalar(insert(runs).returning(runs.c.id).values(
         status="running", paths="\n".join(str(p) for p in paths), extractor_version=EXTRACTOR_VERSION))
@@ -238,6 +260,8 @@ def _start_run(session: Session, paths: list[Path]) -> int:
 def _finish_run(db: Database, report: IngestReport, status: str) -> None:
     if report.run_id is None:
         return
+    from . import models as m
+
     try:
         with db.writer() as session:
             runs = m.IngestRun.__table__
@@ -260,17 +284,21 @@ def _retryable(exc: DBAPIError) -> bool:
     return isinstance(exc, OperationalError) and ("locked" in message or "busy" in message)
 
 
-def _write_batch(db: Database, report: IngestReport, paths: list[Path], prepared: list[_Prepared],
-                 resolver: Resolver, on_file: Callable[[FileOutcome], None] | None) -> bool:
+def _write_batch(run: _Run, prepared: list[_Prepared]) -> bool:
     """Store one batch in one transaction, retrying it whole on a conflict with another writer."""
     if all(p.extraction is None and p.skip_reason is None for p in prepared):
         outcomes = [FileOutcome(p.name, "unchanged") for p in prepared]  # nothing to write, no lock to take
     else:
-        outcomes, report.run_id = _store_retrying(db, report.run_id, paths, prepared, resolver)
+        if run.resolver is None:
+            from .store import Resolver
+
+            run.resolver = Resolver()
+        outcomes, run.report.run_id = _store_retrying(run.db, run.report.run_id, run.paths, prepared,
+                                                      run.resolver)
     for outcome in outcomes:
-        report.count(outcome)
-        if on_file:
-            on_file(outcome)
+        run.report.count(outcome)
+        if run.on_file:
+            run.on_file(outcome)
     return any(o.status in ("added", "updated") for o in outcomes)
 
 
@@ -291,6 +319,9 @@ def _store(db: Database, run_id: int | None, paths: list[Path], prepared: list[_
            resolver: Resolver) -> tuple[list[FileOutcome], int | None]:
     """Write one batch; the run is recorded with the first batch that changes or skips a file,
     so a run that finds everything unchanged leaves the database exactly as it was."""
+    from . import models as m
+    from .store import ARTICLES, ArticleInput, save_articles
+
     outcomes: list[FileOutcome] = []
     items: list[ArticleInput] = []
     with db.writer() as session:
@@ -326,6 +357,8 @@ def _extract_stored(item: tuple[int, str, str, str]) -> tuple[int, str, str, str
 
 def reextract(db: Database, *, jobs: int = 1, batch_size: int = BATCH_SIZE) -> int:
     """Rebuild every article's extracted facts from its stored raw text; returns the count."""
+    from .store import ARTICLES, ArticleInput, Resolver, prune_orphans, save_articles
+
     jobs = jobs or os.cpu_count() or 1
     resolver = Resolver()
     done, last_id = 0, 0
