@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=4096)  # names recur within an article and across a corpus
 def canonical_name(name: str) -> str:
     """NFC, single spaces, each syllable capitalised: "DIỆU THIỆN" → "Diệu Thiện".
 

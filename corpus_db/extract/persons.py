@@ -10,7 +10,8 @@ honorific. Titles, surnames and the places that look like names are data in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from ..rules.titles import (
     BEFORE_NOT_PERSON,
@@ -33,13 +34,21 @@ hội đàm điện thăm dự nói cho biết khẳng định nhấn mạnh ph�
 """.split())
 _CLAUSE_END = re.compile(r"[.;:!?“”\"«»()\[\]\n]")
 _MAX_TITLE_CHARS = 90
+_ADDRESSED = re.compile(r",\s*(?:ông|bà|ngài)\s*$")  # "Bộ trưởng Ngoại giao, ông …"
+_TRAILING_ADDRESS = re.compile(r",?\s*(?:ông|bà|ngài)\s*$")
+_TITLE_SEPARATOR = re.compile(r"[^.;:!?“”\"()\n,]*,\s*")  # used with fullmatch
+_PLURAL_PREFIXES = tuple(p + " " for p in PLURAL)  # "các Phó Thủ tướng"
+# Words before a cue that make it not one person's title, or not a title held now.
+_NOT_ONE_HOLDER = frozenset(PLURAL + ("nguyên", "cựu", "tân", "vị", "làm", "chức", "cử"))
+_GIVEN_NAME = re.compile(r" ([^\W\d_]+)(?![\w-])(?! [^\W\d_]*[A-ZĐ])")
+_CAPITAL_NEXT = re.compile(r"\s+[A-ZĐ]")
+_PLURAL_NEXT = re.compile(r"\s+(?:các|những)\b")
 
 
 def _is_cap(word: str) -> bool:
     """A capitalised word ("Sơn", "Jong-un"), not an acronym ("TTXVN") nor a lower-case one."""
-    if not word[0].isupper():
-        return False
-    return len(word) == 1 or not word[1:].replace("-", "").replace("'", "").isupper()
+    # Hyphens and apostrophes have no case, so ``isupper`` already looks past them.
+    return word[0].isupper() and not word[1:].isupper()
 
 
 _VIETNAMESE_LETTERS = frozenset("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
@@ -57,76 +66,104 @@ def _foreign(word: str) -> bool:
     return False
 
 
-@dataclass
-class _Run:
-    start: int
-    end: int
-    words: list[tuple[int, int]]  # spans of the words
-
-
 _UPPER = "".join(re.escape(chr(i)) for i in range(0x10000) if chr(i).isupper())
 # A word that starts with a capital; the look-behinds (after its first letter, so the scan stays
 # fast) make it a whole word in the sense of _WORD: not the tail of "o'Neil" or "xSơn".
-_CAPITAL_WORD = re.compile(rf"[{_UPPER}](?<![^\W\d_][{_UPPER}])(?<![^\W\d_][-'’][{_UPPER}])"
-                           r"[^\W\d_]*(?:[-'’][^\W\d_]+)*")
+# Possessive quantifiers (``*+``), for speed: what follows a word never needs letters back.
+_CAPITAL_WORD = (rf"[{_UPPER}](?<![^\W\d_][{_UPPER}])(?<![^\W\d_][-'’][{_UPPER}])"
+                 r"[^\W\d_]*+(?:[-'’][^\W\d_]+)*+")
+# Capitalised words separated by plain spaces, all found in one match.
+_CAPITAL_WORDS = re.compile(rf"{_CAPITAL_WORD}(?:[ \t]+{_CAPITAL_WORD})*+")
 
 
-def _runs(body: str, masked: list[tuple[int, int]]) -> list[_Run]:
-    """Maximal runs of capitalised words separated by plain spaces, outside title spans."""
-    runs: list[_Run] = []
-    mask_index = 0
-    current: list[tuple[int, int]] = []
-    for match in _CAPITAL_WORD.finditer(body):
-        start, end = match.span()
-        while mask_index < len(masked) and masked[mask_index][1] <= start:
-            mask_index += 1
-        inside = mask_index < len(masked) and masked[mask_index][0] <= start < masked[mask_index][1]
-        # Only spaces between this word and the run's last one: no lower-case word, no punctuation.
-        joined = current and _GAP.fullmatch(body, current[-1][1], start)
-        if current and not joined:
-            runs.append(_Run(current[0][0], current[-1][1], current))
-            current = []
-        if inside or not _is_cap(match.group()):
-            if current:
-                runs.append(_Run(current[0][0], current[-1][1], current))
-            current = []
+def _runs(body: str, masked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words separated by plain spaces, outside title spans: their spans."""
+    runs: list[tuple[int, int]] = []
+    masked = masked + [(len(body) + 1, len(body) + 1)]  # past every word: no end of list to test
+    mask = 0  # masked[mask] is the first span not ending before the current word
+    # For speed, spaced capitalised words are matched together: a group is a run unless a title
+    # span or an acronym splits it, and most groups are one word.
+    for group in _CAPITAL_WORDS.finditer(body):
+        start, end = group.span()
+        while masked[mask][1] <= start:
+            mask += 1
+        text = group.group()
+        if " " not in text and "\t" not in text:  # one word
+            # ``_is_cap`` inlined, for speed: a group starts with a capital
+            if masked[mask][0] > start and not text[1:].isupper():
+                runs.append((start, end))
             continue
-        current.append((start, end))
-    if current:
-        runs.append(_Run(current[0][0], current[-1][1], current))
+        if masked[mask][0] >= end and all(map(_is_cap, text.split())):
+            runs.append((start, end))
+            continue
+        run_start = run_end = -1
+        offset = 0
+        for word in text.split():  # only spaces and tabs separate the words of a group
+            offset = text.index(word, offset)
+            word_start = start + offset
+            offset += len(word)
+            while masked[mask][1] <= word_start:
+                mask += 1
+            if masked[mask][0] <= word_start or not _is_cap(word):
+                if run_start >= 0:
+                    runs.append((run_start, run_end))
+                run_start = -1
+                continue
+            if run_start < 0:
+                run_start = word_start
+            run_end = start + offset
+        if run_start >= 0:
+            runs.append((run_start, run_end))
     return runs
 
 
 _CONTINENT = re.compile(r"\bchâu\s+$")
 
 
-def _title_before(body: str, start: int, heads: list[re.Match[str]], floor: int) -> tuple[int, str] | None:
-    """The title standing right before a name at ``start``: (its start, its text)."""
+def _title_before(body: str, start: int, heads: list[re.Match[str]], head_starts: list[int],
+                  head_ends: list[int], floor: int) -> tuple[int, str] | None:
+    """The title standing right before a name at ``start``: (its start, its text).
+
+    ``heads`` come in order and do not overlap, so ``head_starts`` and ``head_ends`` are sorted:
+    the heads that could reach the name are found by bisection, not by looking at them all.
+    """
     window_start = max(floor, start - _MAX_TITLE_CHARS)
     best = None
-    for head in heads:
-        if head.start() < window_start or head.end() > start:
+    # the heads starting in the window and ending before the name, earliest first
+    for index in range(bisect_left(head_starts, window_start), bisect_right(head_ends, start)):
+        gap = body[head_ends[index]:start]
+        if _CLAUSE_END.search(gap) or not _TITLE_BREAKS.isdisjoint(gap.lower().split()):
             continue
-        gap = body[head.end():start]
-        if _CLAUSE_END.search(gap) or any(w in _TITLE_BREAKS for w in gap.lower().split()):
+        if "," in gap and not _ADDRESSED.search(gap):
             continue
-        if "," in gap and not re.search(r",\s*(?:ông|bà|ngài)\s*$", gap):
-            continue
-        best = head  # the earliest head that still reaches the name
+        best = index  # the earliest head that still reaches the name
         break
     if best is None:
         return None
-    title_start = best.start()
+    title_start = head_starts[best]
     # Composite titles: "Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban Đối ngoại Trung ương X".
-    for head in reversed([h for h in heads if h.end() <= title_start and h.start() >= max(floor, window_start - 60)]):
-        between = body[head.end():title_start]
-        if re.fullmatch(r"[^.;:!?“”\"()\n,]*,\s*", between) and not any(
-                w in _TITLE_BREAKS for w in between.lower().split()):
-            title_start = head.start()
+    # The heads ending before the title and starting at most 60 characters before the window, latest first.
+    first = bisect_left(head_starts, max(floor, window_start - 60))
+    for index in reversed(range(first, bisect_right(head_ends, title_start))):
+        between = body[head_ends[index]:title_start]
+        if _TITLE_SEPARATOR.fullmatch(between) and _TITLE_BREAKS.isdisjoint(between.lower().split()):
+            title_start = head_starts[index]
         else:
             break
-    text = re.sub(r",?\s*(?:ông|bà|ngài)\s*$", "", body[title_start:start]).strip(" ,")
+    text = body[title_start:start]
+    if text.rstrip().endswith(("ông", "bà", "ngài")):  # (the test first, for speed: the pattern is slow)
+        text = _TRAILING_ADDRESS.sub("", text)
+    text = text.strip(" ,")
     return title_start, " ".join(text.split())
+
+
+def _honoured(body: str, start: int, honorific_ends: list[int]) -> bool:
+    """An honorific stands right before ``start``, at most 12 characters back, spaces between."""
+    # Honorifics do not overlap, so only the last one ending before ``start`` can be followed by
+    # nothing but spaces: any earlier one has that last one in between.
+    index = bisect_left(honorific_ends, start) - 1
+    return index >= 0 and honorific_ends[index] >= start - 12 and bool(
+        _GAP.fullmatch(body, honorific_ends[index], start))
 
 
 def _preceding_word(body: str, start: int) -> str:
@@ -137,25 +174,38 @@ def _preceding_word(body: str, start: int) -> str:
     return two if two in BEFORE_NOT_PERSON else before[-1].strip(",(")
 
 
-def _name_words(body: str, run: _Run) -> list[tuple[int, int]]:
-    """The words of a run that make the name: a leading place ("Mỹ Antony Blinken") is dropped."""
-    words = run.words
-    if len(words) > 1 and _CONTINENT.search(body, max(0, words[0][0] - 6), words[0][0]):
-        words = words[1:]  # "Ủy ban châu Âu Ursula von der Leyen": "Âu" ends the place
-    text = body[words[0][0]:words[-1][1]]
-    place = PLACE_PREFIX.match(text)
-    if place and place.end() < len(text):
-        cut = words[0][0] + place.end()
-        words = [w for w in words if w[0] >= cut]
-    return words
+def _is_place(text: str) -> bool:
+    """``text`` is a whole place name ("Hà Nội", "Mỹ")."""
+    place = PLACE_PREFIX.match(text + " ")
+    return bool(place) and len(place.group().strip()) == len(text)
 
 
-def _looks_vietnamese_name(body: str, words: list[tuple[int, int]]) -> bool:
-    return 2 <= len(words) <= 4 and body[words[0][0]:words[0][1]] in SURNAMES
+@lru_cache(maxsize=8192)  # run texts recur: places, organisations, the persons of the day
+def _name_in(run: str, after_continent: bool) -> tuple[int, int, bool] | None:
+    """The name a run of capitalised words holds: where it starts in ``run``, its number of words,
+    and whether it looks Vietnamese (else foreign); None if it looks like neither or is no person.
 
-
-def _looks_foreign_name(body: str, words: list[tuple[int, int]]) -> bool:
-    return 1 <= len(words) <= 4 and all(_foreign(body[s:e]) for s, e in words)
+    A leading place is not part of the name ("Mỹ Antony Blinken"), nor, after "châu", the end of
+    the continent ("Ủy ban châu Âu Ursula von der Leyen": "Âu" ends the place).
+    """
+    words = run.split()  # only spaces and tabs separate the words of a run
+    offset = 0
+    if after_continent and len(words) > 1:
+        offset = run.index(words[1], len(words[0]))
+        words = words[1:]
+    place = PLACE_PREFIX.match(run[offset:])
+    if place and offset + place.end() < len(run):
+        offset += place.end()  # the start of a word: the match ends with all the spaces after the place
+        words = run[offset:].split()
+    if 2 <= len(words) <= 4 and words[0] in SURNAMES:
+        vietnamese = True
+    elif 1 <= len(words) <= 4 and all(map(_foreign, words)):
+        vietnamese = False
+    else:
+        return None
+    if run[offset:].casefold() in NOT_PERSONS or _is_place(run):
+        return None
+    return offset, len(words), vietnamese
 
 
 def find_persons(body: str) -> tuple[PersonMention, ...]:
@@ -163,35 +213,40 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
     heads = list(HEAD_PATTERN.finditer(body))
     honorifics = list(HONORIFIC_PATTERN.finditer(body))
     masked = sorted(m.span() for m in heads + honorifics)
+    head_starts = [h.start() for h in heads]
+    head_ends = [h.end() for h in heads]
+    honorific_ends = [h.end() for h in honorifics]
     mentions: list[PersonMention] = []
     floor = 0  # a title never reaches back over an earlier name
     untitled_foreign: list[tuple[int, int]] = []
     single_words: list[tuple[int, int, str | None]] = []
-    for run in _runs(body, masked):
-        words = _name_words(body, run)
-        if not words:
-            continue
-        start, end = words[0][0], words[-1][1]
-        surface = body[start:end]
-        whole = body[run.start:run.end]
-        if (surface.casefold() in NOT_PERSONS or PLACE_PREFIX.match(whole + " ") and len(PLACE_PREFIX.match(
-                whole + " ").group().strip()) == len(whole) or _preceding_word(body, run.start) in BEFORE_NOT_PERSON):
-            continue
+    # Every test below only rejects a run (the title depends on ``floor`` too): for speed, the
+    # cheapest and most often rejecting come first.
+    for run_start, run_end in _runs(body, masked):
+        # (``find`` first, for speed: "châu" is rare)
+        after_continent = (body.find("châu", max(0, run_start - 6), run_start) >= 0
+                           and _CONTINENT.search(body, max(0, run_start - 6), run_start) is not None)
+        name = _name_in(body[run_start:run_end], after_continent)
+        if name is None:
+            continue  # most runs: a Vietnamese word alone, a place, an organisation
+        offset, length, vietnamese = name
+        foreign = not vietnamese
+        start, end = run_start + offset, run_end
         # the title runs to the name, a place between them included ("Ngoại trưởng Hoa Kỳ Antony Blinken")
-        titled = _title_before(body, start, heads, floor)
-        honoured = any(h.end() <= run.start and _GAP.fullmatch(body[h.end():run.start] or " ")
-                       and body[h.end():run.start] for h in honorifics if run.start - 12 <= h.end() <= run.start)
+        titled = _title_before(body, start, heads, head_starts, head_ends, floor)
+        honoured = _honoured(body, run_start, honorific_ends)
+        if length == 1 and not (titled or honoured):
+            continue  # one word is a name only after a title or an honorific
+        if _preceding_word(body, run_start) in BEFORE_NOT_PERSON:
+            continue
+        surface = body[start:end]
         if surface.casefold() == "hồ chí minh" and not (titled and titled[1].endswith("Chủ tịch")):
             continue
-        vietnamese = _looks_vietnamese_name(body, words)
-        foreign = not vietnamese and _looks_foreign_name(body, words)
-        if vietnamese and len(words) > 4:
-            continue
         if not (vietnamese or ((titled or honoured) and foreign)):
-            if foreign and len(words) >= 2:
+            if foreign and length >= 2:
                 untitled_foreign.append((start, end))
             continue
-        if len(words) == 1:
+        if length == 1:
             if titled and foreign and ONE_NAME_TITLES.match(titled[1]):  # "Nhà vua Naruhito"
                 mentions.append(PersonMention(name=canonical_name(surface), surface=surface, start=start, end=end,
                                               title=titled[1]))
@@ -200,7 +255,7 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
                 single_words.append((start, end, titled[1] if titled else None))
             continue
         title = titled[1] if titled else None
-        if title and any(title.lower().startswith(p + " ") for p in PLURAL):
+        if title and title.lower().startswith(_PLURAL_PREFIXES):
             continue
         mentions.append(PersonMention(name=canonical_name(surface), surface=surface, start=start, end=end,
                                       title=title))
@@ -226,31 +281,37 @@ def _references(body: str, mentions: list[PersonMention], heads: list[re.Match[s
     if not mentions:
         return []
     taken = {(m.start, m.end) for m in mentions}
+    # Mentions by end, so the ones named before each cue are a growing prefix.
+    by_end = sorted((m for m in mentions if m.end is not None), key=lambda m: m.end)
+    earlier = 0  # by_end[:earlier] end before the cue
     refs: list[PersonMention] = []
-    for cue in sorted(heads + honorifics, key=lambda m: m.start()):
-        after = body[cue.end():cue.end() + 40]
-        before = body[max(0, cue.start() - 12):cue.start()].lower().split()
-        if before and before[-1] in PLURAL + ("nguyên", "cựu", "tân", "vị", "làm", "chức", "cử"):
+    cues = sorted([(h, True) for h in heads] + [(h, False) for h in honorifics], key=lambda c: c[0].start())
+    for cue, is_head in cues:
+        cue_start, cue_end = cue.span()
+        before = body[max(0, cue_start - 12):cue_start].lower().split()
+        if before and before[-1] in _NOT_ONE_HOLDER:
             continue
-        earlier = [m for m in mentions if m.end is not None and m.end <= cue.start()]
-        name = re.match(r" ([^\W\d_]+)(?![\w-])(?! [^\W\d_]*[A-ZĐ])", after)
+        while earlier < len(by_end) and by_end[earlier].end <= cue_start:
+            earlier += 1
+        name = _GIVEN_NAME.match(body, cue_end, cue_end + 40)
         if name and _is_cap(name.group(1)):
-            start = cue.end() + 1
+            start = cue_end + 1
             end = start + len(name.group(1))
             if any(s <= start < e for s, e in taken):
                 continue
             given = name.group(1)
-            owners = {m.name for m in earlier if given in (m.name.split()[-1], m.name.split()[0])
+            owners = {m.name for m in by_end[:earlier] if given in (m.name.split()[-1], m.name.split()[0])
                       and " " in m.name}
             if len(owners) == 1:
                 refs.append(PersonMention(name=owners.pop(), surface=given, start=start, end=end,
-                                          title=cue.group() if cue in heads else None))
+                                          title=cue.group() if is_head else None))
             continue
-        if cue not in heads or re.match(r"\s+[A-ZĐ]", after) or re.match(r"\s+(?:các|những)\b", after):
+        if (not is_head or _CAPITAL_NEXT.match(body, cue_end, cue_end + 40)
+                or _PLURAL_NEXT.match(body, cue_end, cue_end + 40)):
             continue
         cue_text = cue.group().lower()
-        owners = {m.name for m in earlier if m.title and m.title.lower().startswith(cue_text)}
-        if len(owners) == 1 and not any(s <= cue.start() < e for s, e in taken):
-            refs.append(PersonMention(name=owners.pop(), surface=cue.group(), start=cue.start(), end=cue.end(),
+        owners = {m.name for m in by_end[:earlier] if m.title and m.title.lower().startswith(cue_text)}
+        if len(owners) == 1 and not any(s <= cue_start < e for s, e in taken):
+            refs.append(PersonMention(name=owners.pop(), surface=cue.group(), start=cue_start, end=cue_end,
                                       title=cue.group()))
     return refs

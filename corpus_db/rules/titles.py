@@ -1,7 +1,9 @@
 """Titles, honorifics, surnames and the proper names that look like persons but are not."""
 from __future__ import annotations
 
-from . import compile_cues
+import re
+
+from . import WORD_START, CuePattern, compile_cues
 
 # Head words of titles, composable with what follows them ("Thứ trưởng" + "Bộ Công Thương",
 # "Đại sứ" + "đặc mệnh toàn quyền Việt Nam tại Pháp").
@@ -76,7 +78,36 @@ PLACES = (
     "Kenya", "Ethiopia", "Mozambique", "Angola", "Liên hợp quốc", "LHQ", "EU", "ASEAN", "Hà Nội",
     "TP Hồ Chí Minh", "Đài Loan", "Hồng Kông", "Thượng Hải", "Bắc Kinh", "Tokyo", "Washington",
 )
-HEAD_PATTERN = compile_cues(HEADS, template=r"(?<![\w])({})(?![\w])", flags=0)
-HONORIFIC_PATTERN = compile_cues(HONORIFICS, template=r"(?<![\w])({})(?![\w])", flags=0)
-PLACE_PREFIX = compile_cues(PLACES, template=r"^({})\s+", flags=0)
+
+
+def _trie(cues: tuple[str, ...]) -> str:
+    """The cues as one alternation that shares their common beginnings ("Phó (?:Chủ tịch|Thủ tướng)…").
+
+    It matches what the longest-first alternation of ``compile_cues`` does (the longest cue that
+    fits wins), but ``re`` follows one branch at each position instead of trying every cue: the
+    tables scanned over every article are found about twice as fast.
+    """
+    cues = tuple(cue for cue in cues if cue)
+    if not cues:
+        raise ValueError("an empty cue group would match everything")
+    root: dict[str, dict] = {}
+    for cue in cues:
+        node = root
+        for char in cue:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a cue ends here
+
+    def alternation(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + alternation(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        either = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{either})?" if "" in node else either  # greedy: a longer cue is tried first
+
+    return alternation(root)
+
+
+HEAD_PATTERN = CuePattern.of_pattern(WORD_START + f"({_trie(HEADS)})" + r"(?![\w])")
+HONORIFIC_PATTERN = CuePattern.of_pattern(WORD_START + f"({_trie(HONORIFICS)})" + r"(?![\w])")
+PLACE_PREFIX = re.compile(rf"^({_trie(PLACES)})\s+")
 ONE_NAME_TITLES = compile_cues(ONE_NAME, template=r"^({})(?:\s|$)", flags=0)
