@@ -9,18 +9,21 @@ named); a wrong year is worse than no year.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
+from itertools import islice
 
 from ..rules import calendar
 from ..rules.offices import terms_of
-from .sentences import sentences
+from .sentences import first_sentences
 from .types import DateMention, DateValue, Layout, PersonMention
 
 _PART_OF_DAY = r"(?:rạng\s+sáng|sáng|trưa|chiều|tối|đêm|hôm|ngày)"
 _WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)"
-# d/m/yyyy, d-m-yyyy, d.m.yyyy with a year: a date wherever it stands.
-_FULL = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<m>\d{1,2})(?P=sep)\s?(?P<y>(?:19|20)\d{2})(?![\d/])")
+# d/m/yyyy, d-m-yyyy, d.m.yyyy with a year: a date wherever it stands. (The look-behind, "no digit,
+# '/', '.' or '-' before the day", is written after the day's first digit so that ``re`` can skip
+# from digit to digit instead of trying the pattern at every position.)
+_FULL = re.compile(r"(?P<d>\d(?<![\d/.\-]\d)\d?)\s?(?P<sep>[/.\-])\s?(?P<m>\d{1,2})(?P=sep)\s?(?P<y>(?:19|20)\d{2})(?![\d/])")
 # d/m (or d-m) without a year: a date only after a cue ("chiều 31/1", "ngày 18-12", "(31/1)").
 _SHORT = re.compile(
     r"(?:(?P<cue>" + _PART_OF_DAY + r"(?:\s+(?:nay|qua|mai))?(?:\s+ngày)?|" + _WEEKDAY + r",?|từ|đến|tới|và)\s+"
@@ -33,6 +36,11 @@ _MONTH_YEAR = re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|năm|-)\s*(?P<y>(?:19|
 _URL_STAMP = re.compile(r"(?<!\d)(?P<y>20[0-3]\d)[/\-]?(?P<m>[01]\d)[/\-]?(?P<d>[0-3]\d)(?:\d{0,12})(?!\d)")
 _DATELINE_HINT = re.compile(r"GMT|\d{1,2}:\d{2}|" + _WEEKDAY + r"|Cập nhật|Đăng ngày|Ngày đăng|Thời gian đăng",
                             re.IGNORECASE)
+# The hints in lower case, with ":" and a digit for a time, looked for first in the folded text
+# (see fold_case). Written without nested groups, so that ``re`` skips to the characters they
+# start with.
+_HINT_SCAN = re.compile(r":\d|gmt|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cập nhật|đăng ngày|ngày đăng|"
+                        r"thời gian đăng")
 
 
 def _valid(year: int | None, month: int, day: int) -> bool:
@@ -45,11 +53,88 @@ def _valid(year: int | None, month: int, day: int) -> bool:
     return True
 
 
+# Speed. ``re`` finds no quick start for a pattern that ignores case or opens with an alternation
+# or a look-behind, and tries it at every position; most of the patterns here are such. So the
+# code looks first for what a match needs (a digit, a word found with ``str.find`` in the folded
+# text, a d/m) and tries the pattern only there, with the same matches as ``finditer``.
+
+
+def fold_case(text: str) -> str | None:
+    """``text`` lower-cased character for character, so that wherever a pattern that ignores case
+    matches a lower-case word in ``text``, the folded text has the word itself, at the same place
+    ("ı" and "ſ", which ``re`` also takes for "i" and "s", become those). None when lower-casing
+    changes the length ("İ" becomes two characters)."""
+    folded = text.lower().replace("ı", "i").replace("ſ", "s")
+    return folded if len(folded) == len(text) else None
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match starts at one of ``starts``: the pattern is
+    tried at these, in order, and never inside the match before."""
+    end = 0
+    for start in sorted(starts):
+        if start >= end:
+            match = pattern.match(text, start)
+            if match:
+                yield match
+                end = match.end()
+
+
+def _matches_from(pattern: re.Pattern[str], text: str, folded: str | None,
+                  heads: Iterable[str]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that ignores case and whose every match begins
+    with one of ``heads`` (lower case): tried where the folded text has a head."""
+    if folded is None:
+        return pattern.finditer(text)
+    starts = set()
+    for head in heads:
+        at = folded.find(head)
+        while at >= 0:
+            starts.add(at)
+            at = folded.find(head, at + 1)
+    return _matches_at(pattern, text, starts)
+
+
+_DIGIT = re.compile(r"\d")
+# The d/m that ends a _SHORT date; a character that may start one (a cue's first letter in either
+# case, as _SHORT reads it, or "("); and, read on the reversed text from a d/m, the spaces and
+# the (at most four) words of a cue before it ("rạng sáng nay ngày").
+_DAY_MONTH = re.compile(r"\d{1,2}\s?[/\-]\s?\d{1,2}")
+_SHORT_START = re.compile(r"[rstcđhnv(]", re.IGNORECASE)
+_CUE_WORDS_REVERSED = re.compile(r"\s+\S+(?:\s+\S+){0,3}")
+
+
+def _short_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_SHORT.finditer(text)``: _SHORT is tried only where a cue or "(" may start before a d/m."""
+    starts: set[int] = set()
+    reversed_text = None
+    at = 0
+    while hit := _DAY_MONTH.search(text, at):  # every position a d/m starts at, overlaps included
+        day = hit.start()
+        at = day + 1
+        if day == 0:
+            continue
+        if text[day - 1] == "(":
+            starts.add(day - 1)
+        elif text[day - 1].isspace():
+            if reversed_text is None:
+                reversed_text = text[::-1]
+            words = _CUE_WORDS_REVERSED.match(reversed_text, len(text) - day)
+            if words:
+                starts.update(m.start() for m in _SHORT_START.finditer(text, len(text) - words.end(), day))
+    return _matches_at(_SHORT, text, starts)
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every date expression in ``text``, in order, with its span; impossible dates are left out."""
     found: dict[int, DateMention] = {}
-    for pattern in (_FULL, _WORDS, _SHORT):
-        for match in pattern.finditer(text):
+    if not _DIGIT.search(text):
+        return []
+    folded = fold_case(text)
+    months = folded is None or "tháng" in folded  # in every _WORDS and _MONTH_YEAR date
+    for pattern, matches in ((_FULL, _FULL.finditer(text)), (_WORDS, _WORDS.finditer(text) if months else ()),
+                             (_SHORT, _short_matches(text))):
+        for match in matches:
             day, month = int(match["d"]), int(match["m"])
             year = int(match["y"]) if "y" in pattern.groupindex and match["y"] else None
             if not _valid(year, month, day):
@@ -61,7 +146,7 @@ def find_dates(text: str) -> list[DateMention]:
             if any(start < m.end and m.start < end for m in found.values()):
                 continue
             found[start] = DateMention(start, end, text[start:end], day, month, year)
-    for match in _MONTH_YEAR.finditer(text):
+    for match in _MONTH_YEAR.finditer(text) if months else ():
         month, year = int(match["m"]), int(match["y"])
         if 1 <= month <= 12 and not any(match.start() < m.end and m.start < match.end() for m in found.values()):
             found[match.start()] = DateMention(match.start(), match.end(), match.group(), None, month, year)
@@ -92,20 +177,47 @@ def _with_evidence(value: DateValue, evidence: str) -> DateValue:
 def _dateline(layout: Layout, text: str) -> DateValue | None:
     """A full date standing as the dateline: in the lines around the headline, or a line that
     looks like one ("Thứ Sáu, 14/07/2023 | 09:15 GMT+7", "Cập nhật: 14/07/2023")."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    head = lines[:6]
-    candidates = head + [line for line in lines if len(line) < 80 and _DATELINE_HINT.search(line)]
+    head = list(islice((line for line in text.split("\n") if line.strip()), 6))
+    candidates = head + _hinted_lines(text)
     for line in candidates:
         if len(line) > 80:
             continue
         for mention in find_dates(line):
             rest = line[:mention.start] + line[mention.end:]
-            if not _DATELINE_HINT.search(line) and len(rest.split()) > 4:
+            if not _hinted(line) and len(rest.split()) > 4:
                 continue  # a sentence that mentions a date, not a dateline ("Hà Nội, ngày 12 tháng 4 năm 2023" is one)
             if mention.year and mention.day:
                 return DateValue(f"{mention.year:04d}-{mention.month:02d}-{mention.day:02d}", "day",
                                  f"dateline '{line.strip()[:60]}'")
     return None
+
+
+def _hinted(line: str) -> bool:
+    """Whether ``line`` has a dateline hint ("GMT", "09:15", "Thứ Sáu", "Cập nhật")."""
+    folded = fold_case(line)
+    if folded is not None and not _HINT_SCAN.search(folded):
+        return False
+    return _DATELINE_HINT.search(line) is not None
+
+
+def _hinted_lines(text: str) -> list[str]:
+    """The lines of ``text`` shorter than 80 characters that have a dateline hint, in order."""
+    lines = "\n".join([line for line in text.split("\n") if len(line) < 80])
+    folded = fold_case(lines)
+    if folded is None:
+        return [line for line in lines.split("\n") if _DATELINE_HINT.search(line)]
+    # Only a line where _HINT_SCAN finds something in the folded text can have a hint: go from
+    # one such line to the next.
+    found = []
+    at = 0
+    while hit := _HINT_SCAN.search(folded, at):
+        start = folded.rfind("\n", 0, hit.start()) + 1
+        end = folded.find("\n", hit.start())
+        end = len(folded) if end < 0 else end
+        if _DATELINE_HINT.search(lines, start, end):
+            found.append(lines[start:end])
+        at = end + 1
+    return found
 
 
 # A part of the day ("sáng 4/6", "chiều ngày 18/12") marks the time of an action wherever it stands.
@@ -137,12 +249,12 @@ def _event_mention(layout: Layout) -> tuple[DateMention, str] | None:
     paragraphs = [p for p in layout.body.split("\n") if p.strip()]
     agency = _AGENCY_DATELINE.match(paragraphs[0]) if paragraphs else None
     if agency and _valid(int(agency["y"]) if agency["y"] else None, int(agency["m"]), int(agency["d"])):
-        spans = sentences(paragraphs[0])
+        spans = first_sentences(paragraphs[0], 1)
         mention = DateMention(agency.start("d"), agency.end("date"), agency["date"], int(agency["d"]),
                               int(agency["m"]), int(agency["y"]) if agency["y"] else None)
         return mention, paragraphs[0][:spans[0][1]] if spans else paragraphs[0]
     for paragraph in paragraphs[:3]:
-        spans = sentences(paragraph)[:2]
+        spans = first_sentences(paragraph, 2)
         opening = paragraph[:spans[-1][1]] if spans else paragraph
         first_end = spans[0][1] if spans else len(paragraph)
         for mention in find_dates(opening):
@@ -176,6 +288,9 @@ _REVIEW = re.compile(r"\b(?:tổng\s+kết|sơ\s+kết|kiểm\s+điểm|đánh\s
 
 
 def _occasion_years(sentence: str) -> set[int]:
+    folded = fold_case(sentence)
+    if folded is not None and "năm" not in folded:  # in every match
+        return set()
     return {int(match["y"]) for match in _OCCASION_YEAR.finditer(sentence)
             if not _REVIEW.search(match["between"])}
 
@@ -184,7 +299,8 @@ def _year_clues(text: str, month: int) -> list[tuple[int, str]]:
     """Years that an anniversary or a numbered recurring event in the text pins down for a
     date in ``month`` (a numbered event held in another season is a reference, not a clue)."""
     clues: list[tuple[int, str]] = []
-    for match in _ANNIVERSARY.finditer(text):
+    folded = fold_case(text)
+    for match in _matches_from(_ANNIVERSARY, text, folded, _ANNIVERSARY_HEADS):
         if _COMING.search(text[max(0, match.start() - 30):match.start()]) or _YEAR_GIVEN.search(match["what"]):
             continue
         years, what = int(match["n"]), match["what"].lower()
@@ -198,7 +314,7 @@ def _year_clues(text: str, month: int) -> list[tuple[int, str]]:
                 base = calendar.RELATIONS[partner["partner"].lower()]
                 clues.append((base + years, f"'{match.group()[:60]}' (relations since {base})"))
     for series in calendar.SERIES:
-        for match in series.pattern.finditer(text):
+        for match in _matches_from(series.pattern, text, folded, [series.head]):
             held = series.held(int(match["ordinal"]))
             if held is None:
                 continue
@@ -216,8 +332,9 @@ _RETROSPECTIVE = re.compile(r"\bcách\s+đây\s+(?:hơn\s+|gần\s+|khoảng\s+)
 # says nothing about the article's own year.
 _COMING = re.compile(r"(?:sẽ|hướng tới|tiến tới|chuẩn bị|sắp|mời)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _YEAR_GIVEN = re.compile(r"\bnăm\s+(?:19|20)\d{2}\b")
-_ANNIVERSARY = re.compile(r"(?:kỷ niệm|tròn|chào mừng)\s+(?:lần thứ\s+)?(?P<n>\d{1,3})\s+năm\s+(?P<what>[^.;\n]{3,90})",
-                          re.IGNORECASE)
+_ANNIVERSARY_HEADS = ("kỷ niệm", "tròn", "chào mừng")
+_ANNIVERSARY = re.compile(r"(?:" + "|".join(_ANNIVERSARY_HEADS) + r")\s+(?:lần thứ\s+)?(?P<n>\d{1,3})\s+năm\s+"
+                          r"(?P<what>[^.;\n]{3,90})", re.IGNORECASE)
 _RELATIONS = re.compile(r"quan hệ ngoại giao\s+(?:giữa\s+)?việt nam\s*(?:-|–|và|với)\s*(?P<partner>"
                         + "|".join(sorted((re.escape(k) for k in calendar.RELATIONS), key=len, reverse=True))
                         + r")\b", re.IGNORECASE)

@@ -51,10 +51,18 @@ def asean_summit(ordinal: int) -> tuple[int, None] | None:
 class Series(NamedTuple):
     pattern: re.Pattern[str]
     held: Callable[[int], tuple[int, int | None] | None]
+    head: str  # the name every match begins with, lower case: looked for before the (slow) pattern
 
 
 _ORDINAL = r"(?:lần\s+thứ\s+|lần\s+|thứ\s+)?(?P<ordinal>\d{1,3})\b"
+
+
+def _series(name: str, held: Callable[[int], tuple[int, int | None] | None]) -> Series:
+    """The series ``name`` (lower case), in any case, followed by an ordinal."""
+    return Series(re.compile(name + r"\s+" + _ORDINAL, re.IGNORECASE), held, name)
+
+
 SERIES = (
-    Series(re.compile(r"hội nghị ngoại giao\s+" + _ORDINAL, re.IGNORECASE), DIPLOMATIC_CONFERENCE.get),
-    Series(re.compile(r"hội nghị cấp cao asean\s+" + _ORDINAL, re.IGNORECASE), asean_summit),
+    _series("hội nghị ngoại giao", DIPLOMATIC_CONFERENCE.get),
+    _series("hội nghị cấp cao asean", asean_summit),
 )
