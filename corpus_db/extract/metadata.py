@@ -12,6 +12,12 @@ from .structure import URL, byline_names, strip_lead_credit
 from .types import ArticleMeta, Layout, PersonMention
 
 _THEO = re.compile(r"^(?:Theo|Nguồn|Nguồn tin)\s*:?\s*(?P<who>.+?)\.?$", re.IGNORECASE)
+_CREDIT_SEPARATOR = re.compile(r"\s*[/,;]\s*|\s+-\s+")
+# "Công an nhân dân - cand.com.vn", "VOV.VN | Thời sự"
+_SITE_SEPARATOR = re.compile(r"\s+[-–|]\s+")
+# A dash or bar with spaces on both sides: where ``_SITE_SEPARATOR`` splits. Starting with the mark
+# rather than with spaces, the search skips most of a line at once.
+_HAS_SITE_SEPARATOR = re.compile(r"[-–|](?<=\s[-–|])\s")
 
 
 def _url(layout: Layout, text: str) -> str | None:
@@ -20,7 +26,7 @@ def _url(layout: Layout, text: str) -> str | None:
         if found:
             return found.group().rstrip(".,;")
     for line in text.split("\n"):
-        if line not in layout.body:
+        if "://" in line and line not in layout.body:  # the cheap test first: few lines hold a URL
             found = URL.search(line)
             if found:
                 return found.group().rstrip(".,;")
@@ -33,7 +39,7 @@ def _source_credits(layout: Layout) -> list[str]:
     for line in layout.source_lines:
         match = _THEO.match(line)
         if match and not URL.search(line):
-            credits += [c.strip() for c in re.split(r"\s*[/,;]\s*|\s+-\s+", match["who"]) if c.strip()]
+            credits += [c.strip() for c in _CREDIT_SEPARATOR.split(match["who"]) if c.strip()]
     return credits
 
 
@@ -53,10 +59,12 @@ def _outlet(layout: Layout, text: str, url: str | None) -> tuple[str | None, str
 def _page_top(text: str) -> str | None:
     """The site a page names at its top ("VOV.VN", "Báo Quốc tế", "Công an nhân dân - cand.com.vn"):
     the outlet that published it, even when a "Theo TTXVN" line credits the agency it took it from."""
-    for line in text.split("\n")[:5]:
-        for part in (line, *re.split(r"\s+[-–|]\s+", line)):
+    for line in text.split("\n", 5)[:5]:
+        # (a line without a separator would come back whole from split: it is looked at once)
+        parts = _SITE_SEPARATOR.split(line) if _HAS_SITE_SEPARATOR.search(line) else []
+        for part in (line, *parts):
             part = part.strip(" |-–")
-            outlet = outlet_for_credit(part) or outlet_for_host(part.lower())
+            outlet = outlet_for_credit(part) or outlet_for_host(part)  # which lower-cases it
             if outlet:
                 return outlet
     return None

@@ -3,6 +3,9 @@ and boilerplate. Works line by line on normalised text; the cue words live in ``
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 from ..rules.boilerplate import is_furniture, opens_block
 from ..rules.outlets import BY_CREDIT, LEAD_CREDIT, outlet_for_credit, outlet_for_host
@@ -16,9 +19,14 @@ SECTION_LABELS = frozenset(s.casefold() for s in (
     "Bảo hộ công dân", "Kiều bào", "Điểm nóng", "Hồ sơ", "Chính sách", "Tin trong ngày", "Video", "Multimedia",
 ))
 # "Ảnh: Dương Giang/TTXVN", "- Ảnh: TTXVN", "(Ảnh: VGP/Nhật Bắc)", "Ảnh minh họa", "Nguồn ảnh: Reuters".
+_CREDIT_WORDS = r"(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ|Photo|Đồ họa|Video|Clip)"
 CAPTION_CREDIT = re.compile(
-    r"(?:^|[\s.,;(\-–—])\(?(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ|Photo|Đồ họa|Video|Clip)\s*:\s*"
+    r"(?:^|[\s.,;(\-–—])\(?" + _CREDIT_WORDS + r"\s*:\s*"
     r"(?P<credit>[^()\n]{1,80}?)\)?\s*\.?$", re.IGNORECASE)
+# A credit word ending where the search stops (before a colon and spaces): see ``_credit_from``.
+_CREDIT_WORD_END = re.compile(_CREDIT_WORDS + "$", re.IGNORECASE)
+_LONGEST_CREDIT_WORD = len("Ảnh minh họa")
+_LONGEST_CREDIT = 82  # after the colon: at most 80 characters, ")" and "." besides spaces
 CAPTION_ONLY = re.compile(r"^\(?(?:Ảnh minh (?:họa|hoạ)|Ảnh tư liệu|Ảnh internet)\)?\.?$", re.IGNORECASE)
 SOURCE_LINE = re.compile(r"^(?:Link nguồn|Link bài gốc|Link|Nguồn bài viết|Nguồn|Theo|Source|Nguồn tin)\s*:?\s+\S",
                          re.IGNORECASE)
@@ -28,15 +36,32 @@ BYLINE_PREFIX = re.compile(
     r"Tin, ảnh|Tin và ảnh|Tin|Tin bài|Nội dung)\s*:\s*", re.IGNORECASE)
 # "Tin: Hồng Nhung - Ảnh: Lâm Khánh": a byline that also credits the photos.
 PHOTO_PART = re.compile(r"\s*[-–—,;|]\s*(?:Ảnh|Ảnh và video|Video)\s*:\s*(?P<who>[^:]+)$", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(r"[^:]*ảnh", re.IGNORECASE)  # "Bài và ảnh: …"
 # What follows a byline name and is not a name: "(Vietnam+)", "(Phóng viên TTXVN tại Washington)",
 # "/VOV-Washington", "/VOV.VN".
 BYLINE_TAIL = re.compile(r"\s*(?:\([^()]*\)|/\s*[A-ZĐ][\w.+&]*(?:[-–][\w. ]+)?)\s*$")
+_TAIL_REST = re.compile(r"[\w\s.+&\-–]*")  # every character the "/VOV-Washington" form allows
 ANONYMOUS_BYLINE = re.compile(r"^(?:P\.?V\.?|PV|CTV|BTV|Nhóm PV|Nhóm phóng viên|Phóng viên|PV\.?\s*\w{0,3})\.?$",
                               re.IGNORECASE)
 NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹA-ZĐÀ-Ỹ'.]*$")
+_CREDIT_SEPARATOR = re.compile(r"\s*[/|,]\s*|\s+-\s+")  # "Dương Giang/TTXVN"
 SEPARATORS = re.compile(r"\s*(?:\s[-–—]\s?|[-–—]$|,|;|/|\svà\s)\s*")
 SENTENCE_END = re.compile(r"[.!?…;:”\"»)]\s*$")
 DATE_ONLY = re.compile(r"^[\W\d_]*(?:(?:thứ\s+\w+|chủ\s+nhật)[,\s]*)?[\d/\-.:\s|,GMTAPMampm+()]*$", re.IGNORECASE)
+
+
+_T = TypeVar("_T")
+
+
+def _per_line(function: Callable[[str], _T]) -> Callable[[str], _T]:
+    """``function`` of one line, remembered for short lines: site furniture and stock sentences
+    come back on every page of an outlet. A paragraph, which does not, is not kept."""
+    remembered = lru_cache(maxsize=2048)(function)
+
+    @wraps(function)
+    def per_line(line: str) -> _T:
+        return remembered(line) if len(line) <= 300 else function(line)
+    return per_line
 
 
 def strip_lead_credit(lead: str) -> tuple[str | None, str]:
@@ -49,21 +74,41 @@ def strip_lead_credit(lead: str) -> tuple[str | None, str]:
     return None, lead
 
 
-def _words(line: str) -> int:
-    return len(line.split())
+def _words(line: str, most: int | None = None) -> int:
+    """The number of words in ``line``; with ``most``, any count above it may come back as most + 1
+    (a paragraph of prose is not split into hundreds of words to learn it has more than 30)."""
+    return len(line.split(None, -1 if most is None else most))
 
 
 def is_paragraph(line: str) -> bool:
     """Prose: a sentence of some length, or a long line whatever its ending."""
-    words = _words(line)
+    words = _words(line, 30)
     return words >= 30 or (words >= 8 and bool(SENTENCE_END.search(line)) and not line.endswith("?"))
+
+
+def _credit_from(line: str) -> int:
+    """Where a ``CAPTION_CREDIT`` match can start at the earliest; -1 where there can be none.
+    It needs a colon with a credit word ("Ảnh", "Photo"…) before it and a short credit after it;
+    checking that at each colon is much cheaper than searching a whole paragraph, whose every
+    position the pattern's opening (a separator, an optional parenthesis) lets through."""
+    colon = line.find(":")
+    while colon >= 0:
+        end = colon
+        while end and line[end - 1].isspace():
+            end -= 1
+        word = _CREDIT_WORD_END.search(line, max(0, end - _LONGEST_CREDIT_WORD), end)
+        if word and len(line[colon + 1:].split(None, _LONGEST_CREDIT)) <= _LONGEST_CREDIT:
+            return max(0, word.start() - 2)  # the separator and "(" before the word
+        colon = line.find(":", colon + 1)
+    return -1
 
 
 def caption_credit(line: str) -> tuple[str, str | None] | None:
     """(caption text without its credit, credit) when ``line`` is a photo caption."""
     if CAPTION_ONLY.match(line):
         return line, None
-    match = CAPTION_CREDIT.search(line)
+    start = _credit_from(line)
+    match = CAPTION_CREDIT.search(line, start) if start >= 0 else None
     if not match or _words(line) > 70:
         return None
     text = line[: match.start()].strip(" -–—.(") or line
@@ -75,7 +120,7 @@ def split_credit(credit: str | None) -> tuple[str | None, str | None]:
     if not credit:
         return None, None
     photographer = agency = None
-    for part in (p.strip(" .") for p in re.split(r"\s*[/|,]\s*|\s+-\s+", credit) if p.strip(" .")):
+    for part in (p.strip(" .") for p in _CREDIT_SEPARATOR.split(credit) if p.strip(" .")):
         if _is_agency(part):
             agency = agency or part
         elif _looks_like_name(part):
@@ -103,22 +148,50 @@ def byline_names(line: str, *, lone: bool = False) -> list[str] | None:
     "Thu Hằng (Vietnam+)", "Mai Anh/VOV-Washington"), [] for an anonymous one ("P.V"), None
     when ``line`` is not a byline. A single name in title case ("Đức Tuân") counts only where
     the caller knows a byline stands (``lone``: under the headline, at the end of the article)."""
+    names, lone_only = _byline(line)
+    if names is None or (lone_only and not lone):
+        return None
+    return list(names)
+
+
+@_per_line  # the layout and the metadata read the same lines; furniture repeats
+def _byline(line: str) -> tuple[tuple[str, ...] | None, bool]:
+    """``byline_names`` whatever ``lone``: (names or None, whether they count only where ``lone``)."""
     text = BYLINE_PREFIX.sub("", line.strip()).strip(" .")
     prefixed = text != line.strip().strip(" .")
     text = PHOTO_PART.sub("", text) if prefixed else text
-    while (tail := BYLINE_TAIL.search(text)) and tail.start() > 0:
+    while (tail := _byline_tail(text)) and tail.start() > 0:
         text = text[:tail.start()].rstrip(" .")
     if ANONYMOUS_BYLINE.match(text):
-        return []
-    if not text or _words(text) > 9 or SENTENCE_END.search(text.rstrip(".")) and not prefixed:
-        return None
+        return (), False
+    if not text or _words(text, 9) > 9 or SENTENCE_END.search(text.rstrip(".")) and not prefixed:
+        return None, False
     parts = [p.strip(" .") for p in SEPARATORS.split(text) if p and p.strip(" .")]
     if not parts or not all(_looks_like_name(p) and 2 <= _words(p) <= 4 or ANONYMOUS_BYLINE.match(p)
                             for p in parts):
+        return None, False
+    # a lone title-case name could be a heading; need capitals, a list, or a prefix
+    lone_only = not prefixed and not (text.isupper() or len(parts) > 1 or line.rstrip().endswith(("-", "–")))
+    return tuple(p for p in parts if not ANONYMOUS_BYLINE.match(p)), lone_only
+
+
+def _byline_tail(text: str) -> re.Match[str] | None:
+    """``BYLINE_TAIL.search(text)``, searched only from where a tail can open: "(…)" closes the
+    text, so it opens at the last "("; after "/VOV-Washington" come only word characters, dots,
+    spaces and dashes, so it opens at the last "/". Not at every character of a long line."""
+    starts = []
+    opening = text.rfind("(")
+    if opening >= 0 and text.rstrip().endswith(")"):
+        starts.append(opening)
+    slash = text.rfind("/")
+    if slash >= 0 and _TAIL_REST.match(text, slash + 1).end() == len(text):
+        starts.append(slash)
+    if not starts:
         return None
-    if not (prefixed or lone) and not (text.isupper() or len(parts) > 1 or line.rstrip().endswith(("-", "–"))):
-        return None  # a lone title-case name could be a heading; need capitals, a list, or a prefix
-    return [p for p in parts if not ANONYMOUS_BYLINE.match(p)]
+    start = min(starts)
+    while start and text[start - 1].isspace():  # the spaces the tail takes before it
+        start -= 1
+    return BYLINE_TAIL.search(text, start)
 
 
 def _is_header_noise(line: str) -> bool:
@@ -127,6 +200,31 @@ def _is_header_noise(line: str) -> bool:
     if bare in SECTION_LABELS or bare in BY_CREDIT or outlet_for_host(bare):
         return True
     return bool(DATE_ONLY.match(line)) or bool(URL.fullmatch(line.strip()))
+
+
+@_per_line
+def _line_facts(line: str) -> tuple[bool, bool, str, bool]:
+    """What ``split_layout`` first asks of a line: (opens a block, is furniture, case-folded, is a paragraph)."""
+    return opens_block(line), is_furniture(line), line.casefold(), is_paragraph(line)
+
+
+@_per_line
+def _line_role(line: str) -> tuple[str, tuple[Caption, ...]]:
+    """What a line of the page that is not furniture is, with the captions it gives: "credit" (a
+    byline, which may credit the photos too), "caption", "source" (a "Theo …" line, a URL), "text"."""
+    credit = caption_credit(line)
+    if BYLINE_PREFIX.match(line) and byline_names(line):
+        # "Bài và ảnh: Hoàng Mai", "Tin: Hồng Nhung - Ảnh: Lâm Khánh"
+        photo_part = PHOTO_PART.search(line)
+        who = photo_part["who"] if photo_part else (credit[1] if credit and _PHOTO_CREDIT.match(line) else None)
+        names = filter(_looks_like_name, (p.strip(" .") for p in SEPARATORS.split(who))) if who else ()
+        return "credit", tuple(Caption(line, canonical_name(name), None) for name in names)
+    if credit is not None:
+        photographer, agency = split_credit(credit[1])
+        return "caption", (Caption(credit[0], photographer and canonical_name(photographer), agency),)
+    if (SOURCE_LINE.match(line) and _words(line, 8) <= 8 and "," not in line) or URL.fullmatch(line):
+        return "source", ()
+    return "text", ()
 
 
 def split_layout(text: str) -> Layout:
@@ -142,40 +240,36 @@ def split_layout(text: str) -> Layout:
             continue
         if cut:
             boilerplate.append(line)
-        elif seen_prose and opens_block(line):
+            continue
+        block, furniture, folded, paragraph = _line_facts(line)
+        if seen_prose and block:
             cut = True  # related news and the like, to the end of the page
             boilerplate.append(line)
-        elif is_furniture(line) or line.casefold() in seen:
+        elif furniture or folded in seen:
             boilerplate.append(line)
         else:
-            seen.add(line.casefold())
+            seen.add(folded)
             lines.append(line)
-            seen_prose = seen_prose or is_paragraph(line)
+            seen_prose = seen_prose or paragraph
 
     captions: list[Caption] = []
     sources: list[str] = []
     rest: list[str] = []
     credit_lines: list[str] = []
     for line in lines:
-        credit = caption_credit(line)
-        if BYLINE_PREFIX.match(line) and byline_names(line):
-            credit_lines.append(line)  # "Bài và ảnh: Hoàng Mai", "Tin: Hồng Nhung - Ảnh: Lâm Khánh"
-            photo_part = PHOTO_PART.search(line)
-            who = photo_part["who"] if photo_part else (
-                credit[1] if credit and re.match(r"[^:]*ảnh", line, re.IGNORECASE) else None)
-            if who:
-                for name in filter(_looks_like_name, (p.strip(" .") for p in SEPARATORS.split(who))):
-                    captions.append(Caption(line, canonical_name(name), None))
-        elif credit is not None:
-            photographer, agency = split_credit(credit[1])
-            captions.append(Caption(credit[0], photographer and canonical_name(photographer), agency))
-        elif (SOURCE_LINE.match(line) and _words(line) <= 8 and "," not in line) or URL.fullmatch(line):
+        role, found = _line_role(line)
+        captions += found
+        if role == "credit":
+            credit_lines.append(line)
+        elif role == "source":
             sources.append(line)
-        else:
+        elif role == "text":
             rest.append(line)
 
     first_prose = next((i for i, line in enumerate(rest) if is_paragraph(line)), len(rest))
-    header = [line for line in rest[:first_prose] if not _is_header_noise(line)]
+    opening = rest[:first_prose]
+    noise = [_is_header_noise(line) for line in opening]
+    header = [line for line, is_noise in zip(opening, noise) if not is_noise]
     bylines: list[str] = list(credit_lines)
     title = kicker = None
     titles = [line for line in header if not byline_names(line)]
@@ -198,7 +292,7 @@ def split_layout(text: str) -> Layout:
             bylines.insert(0, body_lines.pop())
         else:
             break
-    header_leftover = [line for line in rest[:first_prose] if _is_header_noise(line)]
+    header_leftover = [line for line, is_noise in zip(opening, noise) if is_noise]
     boilerplate += [line for line in header_leftover if not DATE_ONLY.match(line)]
     lead = strip_lead_credit(body_lines[0])[1] if body_lines else None
     return Layout(title=title, kicker=kicker, lead=lead, body="\n".join(body_lines), captions=tuple(captions),

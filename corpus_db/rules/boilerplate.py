@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from . import compile_cues
+from .speech import anchored_cues
 
 # A line that *is* one of these (optionally followed by ":" and a little text) opens a block
 # of teasers that runs to the end of the page.
@@ -59,7 +60,7 @@ BLOCK_START = re.compile(
     r"^\W*(?:" + "|".join(re.escape(b) for b in sorted(BLOCK, key=len, reverse=True)) + r")\s*[:>»]?\s*$",
     re.IGNORECASE,
 )
-LINE_MARKER = compile_cues(LINE)
+LINE_MARKER = anchored_cues(LINE)  # searched in every line, paragraphs included
 SHORT_MARKER = compile_cues(SHORT_LINE)
 WHOLE = re.compile(r"^\s*(?:" + "|".join(WHOLE_LINE) + r")\s*$", re.IGNORECASE)
 
@@ -68,7 +69,8 @@ def is_furniture(line: str) -> bool:
     """True for a line that belongs to the site, not the article."""
     if WHOLE.match(line) or LINE_MARKER.search(line):
         return True
-    return len(line.split()) <= SHORT_WORDS and bool(SHORT_MARKER.search(line))
+    # (at most SHORT_WORDS + 1 pieces: enough to tell a short line, without splitting a paragraph)
+    return len(line.split(None, SHORT_WORDS)) <= SHORT_WORDS and bool(SHORT_MARKER.search(line))
 
 
 def opens_block(line: str) -> bool:

@@ -74,10 +74,20 @@ LEAD_CREDIT = re.compile(
     r"^(?:[^()\n]{0,40}?\()?(?P<credit>" + _CREDIT_WORD + r")\)?\s*[-–—:.]\s+", re.UNICODE)
 
 
+# Callers also pass whole lines of text; nothing longer than these can be a host or a credit.
+_LONGEST_HOST = max(map(len, BY_HOST))
+_LONGEST_CREDIT = max(map(len, BY_CREDIT))
+
+
 def outlet_for_host(host: str | None) -> str | None:
     if not host:
         return None
-    host = host.lower().removeprefix("www.").removeprefix("m.")
+    if len(host) > _LONGEST_HOST + len("www.m."):
+        # Only a tail after a dot can be a known host then, and lower-casing never moves a dot:
+        # look at the last characters alone instead of lower-casing and cutting a whole line.
+        host = host[-_LONGEST_HOST - 1:].lower()
+    else:
+        host = host.lower().removeprefix("www.").removeprefix("m.")
     while host:
         if host in BY_HOST:
             return BY_HOST[host]
@@ -86,4 +96,7 @@ def outlet_for_host(host: str | None) -> str | None:
 
 
 def outlet_for_credit(credit: str) -> str | None:
-    return BY_CREDIT.get(credit.strip().casefold())
+    credit = credit.strip()
+    if len(credit) > _LONGEST_CREDIT:  # case folding never shortens a text
+        return None
+    return BY_CREDIT.get(credit.casefold())
