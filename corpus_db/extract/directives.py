@@ -18,36 +18,44 @@ _YEAR = re.compile(r"(?:/|\s+năm\s+|\s+ngày\s+\d{1,2}[/-]\d{1,2}[/-])(?P<year>
 _NAMED = re.compile(r"\s+(?P<name>[A-ZĐ][^,.;:()\n“”\"]{3,120}?)(?=[,.;:()\n“”\"]|\s+(?:của|do|nhằm|để)\s|$)")
 _NAMED_LOWER = re.compile(r"\s+(?P<name>[^\W\d][^,.;:()\n“”\"]{7,120}?)(?=[,.;:()\n“”\"]|\s+(?:của|do|nhằm|để|trong|và|đã|được|sẽ)\s|$)")
 _PLURAL_BEFORE = re.compile(r"(?:các|những|nhiều|mọi)\s*$", re.IGNORECASE)
+# The last letters of those words ("c", "g", "u", "i") in every case ``re`` matches for them,
+# dotted and dotless i included: after anything else the search is not worth running.
+_PLURAL_LAST = frozenset("cCgGuUiIİı")
 # "Công ước Liên hợp quốc về Luật Biển": the law is the convention's subject, not an instrument.
 _SUBJECT_OF_TREATY = re.compile(r"(?:Công ước|Hiệp định|Điều ước|Thỏa thuận)[^.;:\n]{0,60}\bvề\s*$")
 # "Chỉ thị số 25-CT/TW ngày 8/8/2018 của Ban Bí thư", "Nghị quyết số 36-NQ/TW năm 2004 của Bộ Chính trị"
 _DATED = re.compile(r"\s*,?\s+(?:ngày\s+\d{1,2}\s?[/-]\s?\d{1,2}\s?[/-]\s?|năm\s+)(?P<year>(?:19|20)\d{2})\b")
 _NAMED_KINDS = ("Đề án", "Chiến lược", "Luật", "Chương trình hành động", "Kế hoạch")
+# Compiled once: these run for every mention.
+_NUMBERED_YEAR = re.compile(r"\s?/\s?((?:19|20)\d{2})/")
+_CODE_PARTS = re.compile(r"[-/]")
+_AFTER_A_WORD = re.compile(r"[a-zđà-ỹ,]\s+$")
+_JOINED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 
 
 def find_directives(body: str) -> tuple[DirectiveMention, ...]:
     """Every mention of a specific policy instrument (with a number, a congress, or a proper name)."""
     found: list[DirectiveMention] = []
     for kind_match in KIND_PATTERN.finditer(body):
-        if _PLURAL_BEFORE.search(body[max(0, kind_match.start() - 8):kind_match.start()]):
+        preceding = body[max(0, kind_match.start() - 8):kind_match.start()].rstrip()
+        if preceding[-1:] in _PLURAL_LAST and _PLURAL_BEFORE.search(preceding):
             continue
         kind = _CANONICAL_KIND[kind_match.group().lower()]
         position = kind_match.end()
         number = issuer = subject = None
         year = None
         number_match = _NUMBER.match(body, position)
-        congress = _CONGRESS.match(body, position) if kind == "Nghị quyết" else None
         if number_match:
             number = number_match["number"]
             code = number_match["code"].lower()
             position = number_match.end()
-            year_match = re.match(r"\s?/\s?((?:19|20)\d{2})/", code + "/")
+            year_match = _NUMBERED_YEAR.match(code + "/")
             if year_match:  # "30/2020/NĐ-CP": state documents are numbered anew each year
                 year = int(year_match.group(1))
                 number = f"{number}/{year}"
-            suffix = re.split(r"[-/]", code.replace(" ", ""))[-1].replace("đ", "d") if code else ""
+            suffix = _CODE_PARTS.split(code.replace(" ", ""))[-1].replace("đ", "d") if code else ""
             issuer = SUFFIX_ISSUER.get(suffix.rstrip("0123456789"))  # "QH14": the 14th National Assembly
-        elif congress:
+        elif kind == "Nghị quyết" and (congress := _CONGRESS.match(body, position)):
             number = congress["roman"]
             issuer = f"Đại hội {number}"
             position = congress.end()
@@ -55,12 +63,12 @@ def find_directives(body: str) -> tuple[DirectiveMention, ...]:
             before = body[max(0, kind_match.start() - 80):kind_match.start()]
             if _SUBJECT_OF_TREATY.search(before):
                 continue
-            # a capitalised kind inside a sentence names an instrument even when its name is in
-            # lower case ("thực hiện Chiến lược phát triển kinh tế - xã hội 10 năm 2021-2030")
-            mid_sentence = bool(re.search(r"[a-zđà-ỹ,]\s+$", before))
             of = _OF_ISSUER.match(body, position)
             if not (of and ISSUER_PATTERN.match(body, of.end())):  # "Chương trình hành động của Chính phủ"
-                named = _NAMED.match(body, position) or (_NAMED_LOWER.match(body, position) if mid_sentence else None)
+                # a capitalised kind inside a sentence names an instrument even when its name is in
+                # lower case ("thực hiện Chiến lược phát triển kinh tế - xã hội 10 năm 2021-2030")
+                named = _NAMED.match(body, position) or (
+                    _NAMED_LOWER.match(body, position) if _AFTER_A_WORD.search(before) else None)
                 if not named:
                     continue
                 subject = named["name"].strip()
@@ -77,8 +85,8 @@ def find_directives(body: str) -> tuple[DirectiveMention, ...]:
             if issuer_match:
                 issuer = issuer_match.group()
                 position = issuer_match.end()
-        about = _SUBJECT.match(body, position)
-        if about and subject is None:
+        about = _SUBJECT.match(body, position) if subject is None else None
+        if about:
             subject = about["subject"].strip()
         if year is None:
             year_match = _YEAR.match(body, position)
@@ -98,7 +106,7 @@ def _share_issuers(mentions: list[DirectiveMention], body: str) -> list[Directiv
     mentions = list(mentions)
     for i in range(len(mentions) - 2, -1, -1):  # from the end, so a list of three shares too
         m, after = mentions[i], mentions[i + 1]
-        if m.number and not m.issuer and after.issuer and re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", body[m.end:after.start]):
+        if m.number and not m.issuer and after.issuer and _JOINED.fullmatch(body[m.end:after.start]):
             mentions[i] = replace(m, issuer=after.issuer)
     known: dict[tuple[str, str], set[tuple[str, str | None]]] = {}
     for m in mentions:
@@ -110,6 +118,7 @@ def _share_issuers(mentions: list[DirectiveMention], body: str) -> list[Directiv
                   if (k[1] == m.issuer or m.issuer is None) and (k[0] == m.number or "/" not in m.number)}
         if m.number and len(fuller) == 1:
             number, issuer = next(iter(fuller))
-            m = replace(m, number=number, issuer=m.issuer or issuer)
+            if (number, m.issuer or issuer) != (m.number, m.issuer):  # (a copy costs more than the test)
+                m = replace(m, number=number, issuer=m.issuer or issuer)
         out.append(m)
     return out

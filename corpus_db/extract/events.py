@@ -4,13 +4,26 @@ location, parent event and participants."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
-from ..rules.events import CONFERENCE, DURATION, ENDING, GENERIC_CONFERENCE, KINDS, LOCATION, PAST_YEAR, PLURAL, RANGE
+from ..rules.events import (
+    CONFERENCE,
+    DURATION,
+    ENDING,
+    ENDING_WORDS,
+    GENERIC_CONFERENCE,
+    KINDS,
+    LOCATION,
+    PAST_YEAR,
+    PLURAL,
+    RANGE,
+)
 from ..rules.speech import SPEECH_PATTERN
-from .dates import find_dates, resolve_in_context
+from .dates import find_dates, fold_case, resolve_in_context
 from .sentences import sentences
 from .types import DateValue, Event, Participant, PersonMention
 
@@ -46,10 +59,12 @@ def find_events(body: str, persons: Sequence[PersonMention], published: DateValu
     """Events reported in ``body``; ``context`` (headline, captions) may name a conference
     the body only calls "hội nghị"."""
     spans = sentences(body)
+    starts = [s[0] for s in spans]
     drafts: list[_Draft] = []
 
     def sentence_of(position: int) -> tuple[int, int]:
-        return next((s for s in spans if s[0] <= position < s[1]), (position, position))
+        i = bisect_right(starts, position) - 1  # the spans are in order and do not overlap
+        return spans[i] if i >= 0 and position < spans[i][1] else (position, position)
 
     for match in CONFERENCE.finditer(body):
         if match["head"] != "Hội nghị" or PLURAL.search(body[max(0, match.start() - 10):match.start()]):
@@ -96,42 +111,57 @@ def find_events(body: str, persons: Sequence[PersonMention], published: DateValu
             drafts.append(_Draft(kind, label, match.start(), match.end(), sentences=[sentence_of(match.start())]))
     drafts.sort(key=lambda d: d.start)
     conferences = [i for i, d in enumerate(drafts) if d.kind == "conference"]
+    names = [_name(d) for d in drafts]
     events = []
-    for draft in drafts:
+    for draft, name in zip(drafts, names):
         start_date, end_date, precision = _dates(body, draft, published)
         parent = None
         if len(conferences) == 1 and (draft.kind == "plenary_session" or (
                 draft.kind in ("working_session", "press_briefing") and _mentions_conference(body, draft))):
             parent = conferences[0]
-        name = draft.name
-        if draft.kind == "conference":
-            name = draft.series + (f" lần thứ {draft.ordinal}" if draft.ordinal else "")
+        participants = _participants(body, draft, persons)
+        if draft.kind != "conference":
+            name = _full_name(name, None if parent is None else names[parent], participants)
         events.append(Event(kind=draft.kind, name=name, surface=body[draft.start:draft.end], start=draft.start,
                             end=draft.end, series=draft.series, ordinal=draft.ordinal, start_date=start_date,
                             end_date=end_date, date_precision=precision, location=_location(body, draft),
-                            parent=parent, participants=_participants(body, draft, persons)))
-    return tuple(_name_parts(events))
+                            parent=parent, participants=participants))
+    return tuple(events)
 
 
-def _name_parts(events: list[Event]) -> list[Event]:
-    out = []
-    for event in events:
-        if event.parent is not None and event.kind != "conference":
-            event = replace(event, name=f"{event.name} {events[event.parent].name}")
-        elif event.kind != "conference" and event.participants:
-            event = replace(event, name=f"{event.name} – {', '.join(p.name for p in event.participants[:3])}")
-        out.append(event)
-    return out
+def _name(draft: _Draft) -> str:
+    if draft.kind == "conference":
+        return draft.series + (f" lần thứ {draft.ordinal}" if draft.ordinal else "")
+    return draft.name
+
+
+def _full_name(name: str, conference: str | None, participants: tuple[Participant, ...]) -> str:
+    """An event named with the conference it is part of or, outside one, with its first participants."""
+    if conference is not None:
+        return f"{name} {conference}"
+    if participants:
+        return f"{name} – {', '.join(p.name for p in participants[:3])}"
+    return name
+
+
+_CONFERENCE_WORDS = re.compile(r"hội nghị|trong khuôn khổ", re.IGNORECASE)
+_NOT_A_PLACE = re.compile(r"(?:buổi|phiên|hội nghị|cuộc)", re.IGNORECASE)
+_ATTENDING = re.compile(r"[Tt]ham dự|có mặt")
+
+
+# The events of a body often stand in the same sentence: its dates are found once.
+_sentence_dates = lru_cache(maxsize=16)(find_dates)
 
 
 def _mentions_conference(body: str, draft: _Draft) -> bool:
-    return any(re.search(r"hội nghị|trong khuôn khổ", body[s:e], re.IGNORECASE) for s, e in draft.sentences)
+    return any(_CONFERENCE_WORDS.search(body[s:e]) for s, e in draft.sentences)
 
 
 def _dates(body: str, draft: _Draft, published: DateValue) -> tuple[str | None, str | None, str | None]:
     for s, e in draft.sentences:
         text = body[s:e]
-        span = RANGE.search(text)
+        folded = fold_case(text)  # quick looks for the words of the slow case-insensitive patterns
+        span = RANGE.search(text) if "/" in text and (folded is None or "từ" in folded) else None
         if span:
             month1 = int(span["m1"] or span["m2"])
             first = find_dates(f"ngày {span['d1']}/{month1}" + (f"/{span['y']}" if span["y"] else ""))
@@ -140,14 +170,14 @@ def _dates(body: str, draft: _Draft, published: DateValue) -> tuple[str | None, 
                 a, b = resolve_in_context(first[0], published), resolve_in_context(last[0], published)
                 if a.iso and b.iso:
                     return a.iso, b.iso, "day"
-        for mention in find_dates(text):
+        for mention in _sentence_dates(text):
             if mention.day is None:
                 continue
             value = resolve_in_context(mention, published)
             if not value.iso:
                 return None, None, None
-            duration = DURATION.search(text)
-            if ENDING.search(text):
+            if _ended(text, folded):
+                duration = DURATION.search(text)
                 if duration:
                     first_day = date.fromisoformat(value.iso) - timedelta(days=int(duration["days"]) - 1)
                     return first_day.isoformat(), value.iso, "day"
@@ -156,10 +186,18 @@ def _dates(body: str, draft: _Draft, published: DateValue) -> tuple[str | None, 
     return None, None, None
 
 
+def _ended(text: str, folded: str | None) -> bool:
+    """Whether ``text`` says the event ended ("bế mạc", "kết thúc"). The words are looked for in
+    the folded text first: most sentences have none, and are spared the slow search."""
+    if folded is not None and not any(word in folded for word in ENDING_WORDS):
+        return False
+    return ENDING.search(text) is not None
+
+
 def _location(body: str, draft: _Draft) -> str | None:
     for s, e in draft.sentences[:2]:
         match = LOCATION.search(body, s, e)
-        if match and not re.match(r"(?:buổi|phiên|hội nghị|cuộc)", match["place"], re.IGNORECASE):
+        if match and not _NOT_A_PLACE.match(match["place"]):
             return match["place"].strip()
     return None
 
@@ -173,7 +211,7 @@ def _participants(body: str, draft: _Draft, persons: Sequence[PersonMention]) ->
             if draft.kind == "conference":
                 after = body[person.end:e]
                 role = "speaker" if SPEECH_PATTERN.search(after[:60]) else "attendee"
-            elif re.search(r"[Tt]ham dự|có mặt", body[s:person.start]):
+            elif _ATTENDING.search(body, s, person.start):
                 role = "attendee"
             elif person.start < draft.start:
                 role = "host"

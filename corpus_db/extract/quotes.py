@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from ..rules.speech import (
@@ -21,11 +22,19 @@ _BODY_LABEL = re.compile(
     r"Người phát ngôn|Văn phòng|Nhà Trắng|Điện Kremlin|Liên hợp quốc|Hội nghị|Nghị quyết|Tuyên bố)"
     r"[^,.;:“”\"]{0,60}?)\s+(?:đã\s+|cũng\s+|còn\s+)?$")
 _THEO = re.compile(r"(?:^|[,;]\s*)[Tt]heo\s+$")
-_EVENT_CUES = {
+_EVENT_CUES = {kind: re.compile(cue) for kind, cue in {
     "working_session": r"buổi làm việc|làm việc với", "conference": r"hội nghị", "plenary_session": r"phiên",
     "talks": r"hội đàm|cuộc hội đàm", "phone_call": r"điện đàm", "reception": r"buổi tiếp|cuộc gặp|hội kiến",
     "press_briefing": r"họp báo", "visit": r"chuyến thăm", "anniversary": r"lễ kỷ niệm|kỷ niệm",
-}
+}.items()}
+# Compiled once: these run for every quote and every sentence.
+_ROLE_AFTER = re.compile(r"\s+(?:của|từ)\s+(?P<role>[^,.;:()“”\"\n]{4,80})")
+_AS_OR_BY = re.compile(r"\s*(?:,|như|theo)")
+_LINKED = re.compile(r"\s*(?:và|cùng|,)\s*")  # between two speakers named together
+_THEO_BEFORE = re.compile(r"(?:^|[,;]\s*)[Tt]heo\s+")
+_THEO_LEAD = re.compile(r"[Tt]heo\s+")
+_STRESSING = re.compile(r"nhấn mạnh|khẳng định|lưu ý|chỉ rõ")
+_ADDRESSEE = re.compile(r"\s*(?:[A-ZĐ]|ngành|các|toàn|mỗi|cán bộ|chính quyền|địa phương)")
 
 
 def _direct_spans(body: str) -> list[tuple[int, int]]:
@@ -57,6 +66,24 @@ def _speakers_in(persons: Sequence[PersonMention], start: int, end: int) -> list
     return [p for p in persons if p.start is not None and start <= p.start and p.end <= end]
 
 
+def _sentence_of(spans: Sequence[tuple[int, int]], starts: list[int], start: int, end: int) -> int | None:
+    """The index of the sentence (of ``spans``, which begin at ``starts``) that holds [start, end)."""
+    index = bisect_right(starts, start) - 1  # sentences follow each other without overlapping
+    return index if index >= 0 and end <= spans[index][1] else None
+
+
+def _named_in(spans: Sequence[tuple[int, int]], starts: list[int],
+              persons: Sequence[PersonMention]) -> list[list[PersonMention]]:
+    """``_speakers_in`` for every sentence at once: the persons named inside each one."""
+    named: list[list[PersonMention]] = [[] for _ in spans]
+    for person in persons:
+        if person.start is not None:
+            index = _sentence_of(spans, starts, person.start, person.end)
+            if index is not None:
+                named[index].append(person)
+    return named
+
+
 def _names(mentions: Sequence[PersonMention]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.name for m in mentions))
 
@@ -77,8 +104,8 @@ def _attribute(body: str, persons: Sequence[PersonMention], sentence: tuple[int,
         named = _by_reference(after[:tail_verb.start()], persons, start)
         if named:
             return (named,), None
-        role = re.match(r"\s+(?:của|từ)\s+(?P<role>[^,.;:()“”\"\n]{4,80})", after[tail_verb.end():])
-        if role and re.match(r"\s*(?:,|như|theo)", after):
+        role = _ROLE_AFTER.match(after, tail_verb.end())
+        if role and _AS_OR_BY.match(after):
             return (), role["role"].strip()
     # Before the quote, in the same sentence: the last speaker before a speech verb or "theo".
     verbs = list(SPEECH_PATTERN.finditer(before))
@@ -87,7 +114,7 @@ def _attribute(body: str, persons: Sequence[PersonMention], sentence: tuple[int,
         people = _speakers_in(persons, s_start, s_start + verb.start())
         if people:
             last = people[-1]
-            linked = [p for p in people if re.fullmatch(r"\s*(?:và|cùng|,)\s*", body[p.end:last.start] or " ")]
+            linked = [p for p in people if _LINKED.fullmatch(body[p.end:last.start] or " ")]
             return _names(linked + [last] if linked and linked[-1] is not last else [last]), None
         named = _by_reference(body[s_start:s_start + verb.start()], persons, start)
         if named:
@@ -95,7 +122,7 @@ def _attribute(body: str, persons: Sequence[PersonMention], sentence: tuple[int,
         label = _BODY_LABEL.search(body[s_start:s_start + verb.start()])
         if label:
             return (), label["label"].strip()
-    theo = re.search(r"(?:^|[,;]\s*)[Tt]heo\s+", before)
+    theo = _THEO_BEFORE.search(before) if "heo" in before else None  # the test skips most searches
     if theo:
         people = _speakers_in(persons, s_start + theo.end(), start)
         if people:
@@ -114,13 +141,18 @@ def _attribute(body: str, persons: Sequence[PersonMention], sentence: tuple[int,
 # the speaker is named by a pronoun or a title just before the speech verb.
 _REFERENCE = re.compile(r"(?:^|[,;:]\s*|\s)(?P<ref>ông|bà|ngài|[Nn]gười phát ngôn|\w+(?:\s\w+){0,4}?)"
                         r"(?:\s+(?:đã|cũng|còn|tiếp tục|lại|thì|một lần nữa))*\s*$")
+_WORDS_AND_SPACES = re.compile(r"[\w\s]*")
 _PRONOUNS = {"ông", "bà", "ngài"}
 
 
 def _by_reference(text: str, persons: Sequence[PersonMention], before: int) -> str | None:
     """The person a pronoun or a bare title at the end of ``text`` refers to: for a pronoun the
     person last named before the quote; for a title the last person named with that title."""
-    match = _REFERENCE.search(text.rstrip(" ,"))
+    text = text.rstrip(" ,")
+    # What the pattern takes is words and spaces, after a "," ";" or ":" at most: it is searched
+    # from the last other character, not tried at every word of a long sentence.
+    clause = len(text) - _WORDS_AND_SPACES.match(text[::-1]).end() - 1
+    match = _REFERENCE.search(text, max(clause, 0))
     if not match:
         return None
     ref = match["ref"].strip()
@@ -140,20 +172,19 @@ def _event_for(body: str, sentence: tuple[int, int], events: Sequence[Event]) ->
     text = body[sentence[0]:sentence[1]].lower()
     for index, event in enumerate(events):
         cue = _EVENT_CUES.get(event.kind)
-        if cue and re.search(cue, text):
+        if cue and cue.search(text):
             return index
     return 0 if len(events) == 1 else None
 
 
 def _is_not_a_quote(body: str, start: int, end: int) -> bool:
     text = body[start:end].strip()
-    words = text.split()
+    words = text.split(None, 12)  # all of them up to 12: a long quote is not split further
     if len(words) < MIN_QUOTE_WORDS:
         return True
     if NOT_A_QUOTE_PATTERN.search(body[max(0, start - 40):start - 1]):
         return True
-    capitalised = sum(1 for w in words if w[:1].isupper())
-    return len(words) <= 12 and capitalised == len(words)  # a Title In Capitals is a name
+    return len(words) <= 12 and all(w[:1].isupper() for w in words)  # a Title In Capitals is a name
 
 
 _SENTENCE_END = re.compile(r"[.!?…]\s*$")
@@ -187,12 +218,13 @@ def _is_a_term(body: str, sentence: tuple[int, int], start: int, end: int, limit
 def find_quotes(body: str, persons: Sequence[PersonMention], events: Sequence[Event]) -> tuple[Quote, ...]:
     """Direct and reported quotes in ``body`` with speakers (names of ``persons``) and events."""
     spans = sentences(body)
+    starts = [s for s, _ in spans]
     quotes: list[Quote] = []
     quoted: list[tuple[int, int]] = []
     for start, end in _direct_spans(body):
         if _is_not_a_quote(body, start, end):
             continue
-        index = next((i for i, (s, e) in enumerate(spans) if s <= start - 1 and end <= e), None)
+        index = _sentence_of(spans, starts, start - 1, end)
         if index is None:
             continue
         sentence = spans[index]
@@ -206,8 +238,9 @@ def find_quotes(body: str, persons: Sequence[PersonMention], events: Sequence[Ev
         quotes.append(Quote("direct", stripped, start + offset, start + offset + len(stripped), speakers, label,
                             False, _event_for(body, sentence, events)))
         quoted.append((start - 1, end + 1))
-    for sentence in spans:
-        reported = _reported(body, persons, sentence, quoted)
+    # a reported quote needs someone named in its sentence, and most sentences name nobody
+    for sentence, named in zip(spans, _named_in(spans, starts, persons)):
+        reported = _reported(body, named, sentence, quoted) if named else None
         if reported:
             speakers, label, start, end, instruction = reported
             quotes.append(Quote("reported", body[start:end], start, end, speakers, label, instruction,
@@ -228,7 +261,7 @@ def _reported(body: str, persons: Sequence[PersonMention], sentence: tuple[int, 
     """"X nhấn mạnh, …" / "X cho rằng …" / "Theo X, …": the reported content after the verb."""
     s_start, s_end = sentence
     text = body[s_start:s_end]
-    theo = re.match(r"[Tt]heo\s+", text)
+    theo = _THEO_LEAD.match(text)
     speakers: list[PersonMention] = []
     if theo:
         comma = text.find(",")
@@ -249,8 +282,7 @@ def _reported(body: str, persons: Sequence[PersonMention], sentence: tuple[int, 
         lead = _REPORT_LEAD.match(body, s_start + verb.end())
         content_start = lead.end() if lead else s_start + verb.end()
         last = speakers[-1]
-        speakers = [p for p in speakers if p is last or re.fullmatch(r"\s*(?:và|cùng|,)\s*",
-                                                                     body[p.end:last.start] or "x")]
+        speakers = [p for p in speakers if p is last or _LINKED.fullmatch(body[p.end:last.start] or "x")]
     while content_start < s_end and body[content_start].isspace():
         content_start += 1
     end = s_end
@@ -261,8 +293,7 @@ def _reported(body: str, persons: Sequence[PersonMention], sentence: tuple[int, 
     if any(q_start >= content_start and q_end <= end + 1 for q_start, q_end in quoted):
         return None  # the content is a direct quote, already recorded
     content = body[content_start:end]
-    instruction = bool((INSTRUCTING_PATTERN.search(verb_text) or re.search(r"nhấn mạnh|khẳng định|lưu ý|chỉ rõ",
-                                                                           verb_text))
+    instruction = bool((INSTRUCTING_PATTERN.search(verb_text) or _STRESSING.search(verb_text))
                        and MODAL_PATTERN.search(content[:80])
-                       and re.match(r"\s*(?:[A-ZĐ]|ngành|các|toàn|mỗi|cán bộ|chính quyền|địa phương)", content))
+                       and _ADDRESSEE.match(content))
     return _names(speakers), None, content_start, end, instruction

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from . import compile_cues
+from .speech import anchored_cues
 
 KINDS = (
     "Chỉ thị", "Nghị quyết", "Kết luận", "Quyết định", "Đề án", "Chiến lược", "Chương trình hành động",
@@ -22,5 +23,5 @@ ISSUERS = (
 # the Secretariat's or the Politburo's, so it says nothing.
 SUFFIX_ISSUER = {"ttg": "Thủ tướng Chính phủ", "cp": "Chính phủ", "qh": "Quốc hội", "ubtvqh": "Ủy ban Thường vụ Quốc hội",
                  "ctn": "Chủ tịch nước", "bng": "Bộ Ngoại giao"}
-KIND_PATTERN = compile_cues(KINDS, template=r"(?<![\w])({})(?![\w])")
+KIND_PATTERN = anchored_cues(KINDS, template=r"(?<![\w])({})(?![\w])")  # scanned over every body
 ISSUER_PATTERN = compile_cues(ISSUERS, template=r"({})(?![\w])", flags=0)

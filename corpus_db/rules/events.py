@@ -2,24 +2,58 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from . import CuePattern
+
+class Anchored:
+    r"""A pattern found through the words every match of it contains, for speed.
+
+    ``re`` finds no quick start for "(?<![\w])(?:cuộc )?điện đàm" (a look-behind or an optional
+    word comes first), so it tries the whole pattern at every position of a body; ``str.find``
+    for "điện đàm" is some twenty times quicker. ``anchors`` maps each word to the most
+    characters a match can have before it ("cuộc " → 5). The pattern is tried only at the
+    starts these allow, in order, so the matches are exactly those of ``pattern.finditer``.
+    """
+
+    def __init__(self, source: str, anchors: dict[str, int]) -> None:
+        self.pattern = re.compile(source)
+        self.anchors = anchors
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        starts: set[int] = set()
+        for anchor, lead in self.anchors.items():
+            at = text.find(anchor)
+            while at >= 0:
+                starts.update(range(max(0, at - lead), at + 1))
+                at = text.find(anchor, at + 1)
+        end = 0
+        for start in sorted(starts):
+            if start >= end:  # a match never starts inside the one before
+                match = self.pattern.match(text, start)
+                if match:
+                    yield match
+                    end = match.end()
 
 _TITLED = (r"(?:Đại sứ|Bộ trưởng|Ngoại trưởng|Thủ tướng|Chủ tịch|Tổng|Phó|Đoàn|đoàn|ông|bà|Trưởng|Thứ trưởng|"
            r"Giám đốc|Tổng thống|Quốc vương|Nhà vua|Hoàng|lãnh đạo|Lãnh đạo|Đặc phái viên|Nghị sĩ|Thống đốc|"
            r"Tổng Thư ký|Tổng thư ký|các Đại sứ|Đô đốc|Tư lệnh)")
 # kind → (pattern, label used to name the event). Order matters: the first kind that matches a span wins.
-KINDS: dict[str, tuple[CuePattern, str]] = {
-    "plenary_session": (CuePattern.of_pattern(r"(?<![\w])[Pp]hiên (?:họp |thảo luận )?toàn thể|(?<![\w])[Pp]hiên (?:khai|bế) mạc"),
-                        "Phiên họp toàn thể"),
-    "press_briefing": (CuePattern.of_pattern(r"(?<![\w])(?:cuộc |buổi )?họp báo(?: thường kỳ)?"), "Họp báo"),
-    "phone_call": (CuePattern.of_pattern(r"(?<![\w])(?:cuộc )?điện đàm|(?<![\w])hội đàm trực tuyến"), "Điện đàm"),
-    "talks": (CuePattern.of_pattern(r"(?<![\w])(?:cuộc )?hội đàm"), "Hội đàm"),
-    "working_session": (CuePattern.of_pattern(r"(?<![\w])(?:buổi|cuộc) làm việc|(?<![\w])(?:đã )?làm việc với"), "Buổi làm việc"),
-    "visit": (CuePattern.of_pattern(r"(?<![\w])chuyến thăm|(?<![\w])thăm (?:chính thức|cấp Nhà nước|làm việc)"), "Chuyến thăm"),
-    "reception": (CuePattern.of_pattern(r"(?<![\w])(?:đã )?tiếp (?:xã giao |thân mật )?(?=" + _TITLED + r")|(?<![\w])hội kiến|"
-                             r"(?<![\w])buổi tiếp"), "Tiếp"),
-    "anniversary": (CuePattern.of_pattern(r"(?<![\w])[Ll]ễ kỷ niệm|(?<![\w])kỷ niệm \d{1,3} năm"), "Lễ kỷ niệm"),
+KINDS: dict[str, tuple[Anchored, str]] = {
+    "plenary_session": (Anchored(r"(?<![\w])[Pp]hiên (?:họp |thảo luận )?toàn thể|(?<![\w])[Pp]hiên (?:khai|bế) mạc",
+                                 {"hiên ": 1}), "Phiên họp toàn thể"),
+    "press_briefing": (Anchored(r"(?<![\w])(?:cuộc |buổi )?họp báo(?: thường kỳ)?", {"họp báo": len("cuộc ")}),
+                       "Họp báo"),
+    "phone_call": (Anchored(r"(?<![\w])(?:cuộc )?điện đàm|(?<![\w])hội đàm trực tuyến",
+                            {"điện đàm": len("cuộc "), "hội đàm trực tuyến": 0}), "Điện đàm"),
+    "talks": (Anchored(r"(?<![\w])(?:cuộc )?hội đàm", {"hội đàm": len("cuộc ")}), "Hội đàm"),
+    "working_session": (Anchored(r"(?<![\w])(?:buổi|cuộc) làm việc|(?<![\w])(?:đã )?làm việc với",
+                                 {"làm việc": len("buổi ")}), "Buổi làm việc"),
+    "visit": (Anchored(r"(?<![\w])chuyến thăm|(?<![\w])thăm (?:chính thức|cấp Nhà nước|làm việc)",
+                       {"chuyến thăm": 0, "thăm ": 0}), "Chuyến thăm"),
+    "reception": (Anchored(r"(?<![\w])(?:đã )?tiếp (?:xã giao |thân mật )?(?=" + _TITLED + r")|(?<![\w])hội kiến|"
+                           r"(?<![\w])buổi tiếp", {"tiếp": len("buổi "), "hội kiến": 0}), "Tiếp"),
+    "anniversary": (Anchored(r"(?<![\w])[Ll]ễ kỷ niệm|(?<![\w])kỷ niệm \d{1,3} năm", {"kỷ niệm": len("Lễ ")}),
+                    "Lễ kỷ niệm"),
 }
 # "Hội nghị Ngoại giao lần thứ 31", "Hội nghị ngoại giao 32", "Hội nghị Cấp cao ASEAN lần thứ 43".
 # A series name: capitalised words, and the lower-case words of an organisation-style name
@@ -28,15 +62,18 @@ _STOP = (r"lần|thứ|năm|vào|tại|với|và|của|đã|sẽ|được|diễn
          r"sau|trước|kéo|theo|về|nhất|trí|thông|qua|tiếp|các|những|ngày|sáng|chiều|tối|hôm|đang|vừa|như|mà|khi|"
          r"bàn|thảo|luận|tổng|kết|triển|nhận|tham|dự|chủ|trì|họp|nhân|dịp")
 _SERIES_WORD = r"(?:[A-ZĐ][\w\-]*|(?!(?:" + _STOP + r")\b)[a-zđà-ỹ]+)"
-CONFERENCE = CuePattern.of_pattern(r"(?<![\w])(?P<head>Hội nghị|Hội thảo|Diễn đàn|Đại hội)(?P<series>\s+[A-ZĐ][\w\-]*(?:\s+"
-                        + _SERIES_WORD + r"){0,6}|\s+(?:ngoại giao|cấp cao|bộ trưởng|thượng đỉnh|đối ngoại)(?:\s+"
-                        + _SERIES_WORD + r"){0,5})(?:\s+(?:lần\s+thứ|lần|thứ)\s+(?P<ordinal>\d{1,3})|\s+(?P<bare>\d{1,3})(?![\d/]))?")
-GENERIC_CONFERENCE = CuePattern.of_pattern(r"(?<![\w])[Hh]ội nghị(?!\s+(?:[A-ZĐ]|ngoại giao|cấp cao|bộ trưởng|thượng đỉnh|đối ngoại))")
+CONFERENCE = Anchored(r"(?<![\w])(?P<head>Hội nghị|Hội thảo|Diễn đàn|Đại hội)(?P<series>\s+[A-ZĐ][\w\-]*(?:\s+"
+                      + _SERIES_WORD + r"){0,6}|\s+(?:ngoại giao|cấp cao|bộ trưởng|thượng đỉnh|đối ngoại)(?:\s+"
+                      + _SERIES_WORD + r"){0,5})(?:\s+(?:lần\s+thứ|lần|thứ)\s+(?P<ordinal>\d{1,3})|\s+(?P<bare>\d{1,3})(?![\d/]))?",
+                      {"Hội nghị": 0, "Hội thảo": 0, "Diễn đàn": 0, "Đại hội": 0})
+GENERIC_CONFERENCE = Anchored(r"(?<![\w])[Hh]ội nghị(?!\s+(?:[A-ZĐ]|ngoại giao|cấp cao|bộ trưởng|thượng đỉnh|đối ngoại))",
+                              {"ội nghị": 1})
 PAST_YEAR = re.compile(r"\s+năm\s+(?P<year>(?:19|20)\d{2})")
 PLURAL = re.compile(r"(?:các|những|nhiều|mọi)\s+$")
 DURATION = re.compile(r"(?:sau|trải qua)\s+(?P<days>\d{1,2})\s+ngày\s+(?:làm việc|họp|diễn ra)", re.IGNORECASE)
 RANGE = re.compile(r"từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})(?:/(?P<m1>\d{1,2}))?\s+(?:đến|tới|-)\s+(?:ngày\s+)?"
                    r"(?P<d2>\d{1,2})/(?P<m2>\d{1,2})(?:/(?P<y>\d{4}))?", re.IGNORECASE)
-ENDING = re.compile(r"bế mạc|kết thúc|khép lại", re.IGNORECASE)
+ENDING_WORDS = ("bế mạc", "kết thúc", "khép lại")
+ENDING = re.compile("|".join(ENDING_WORDS), re.IGNORECASE)
 LOCATION = re.compile(r"(?<![\w])tại\s+(?P<place>(?:trụ sở|Phủ Chủ tịch|Nhà Quốc hội|thủ đô|Thủ đô|[A-ZĐ])[^,.;:()\n“”\"]{1,60}?)"
                       r"(?=[,.;:()\n]|\s+(?:vào|ngày|sáng|chiều|tối|trưa|từ|trong|với|và|nhân|để|đã)\s|$)")
