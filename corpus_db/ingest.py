@@ -18,6 +18,7 @@ import hashlib
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 
 Status = Literal["added", "updated", "unchanged", "skipped"]
 BATCH_SIZE = 200
+PIPELINE_DEPTH = 2  # batches the workers may extract ahead of the writer (memory: a few MB each)
 PARALLEL_THRESHOLD = 64  # fewer files than this are not worth starting worker processes
 MAX_ATTEMPTS = 8
 RETRYABLE_SQLSTATES = {"40001", "40P01", "23505", "23503"}  # serialization, deadlock, unique, foreign key
@@ -199,19 +201,19 @@ def ingest(
     executor = ProcessPoolExecutor(jobs, initializer=_end_with_parent, initargs=(os.getpid(),)) if jobs > 1 else None
     changed = False
     try:
-        pending: tuple[list[SourceFile], Iterator[_Prepared]] | None = None
+        # Batches submitted to the workers and not yet written. The writer works on the oldest
+        # while the workers extract the ones after it, so neither waits for the other.
+        pending: deque[Iterator[_Prepared]] = deque()
         for batch in _batches(files, batch_size):
             known = _known_hashes(db, batch)
             checked = [_check(f, known.get(f.name), max_bytes) for f in batch]
             tasks = [c for c in checked if isinstance(c, _Task)]
-            # Submit this batch to the workers, then write the previous one while they extract.
-            results = _in_order(checked, executor.map(_prepare, tasks, chunksize=8)
-                                if executor and len(tasks) >= PARALLEL_THRESHOLD else map(_prepare, tasks))
-            if pending:
-                changed |= _write_batch(run, list(pending[1]))
-            pending = (batch, results)
-        if pending:
-            changed |= _write_batch(run, list(pending[1]))
+            pending.append(_in_order(checked, executor.map(_prepare, tasks, chunksize=8)
+                                     if executor and len(tasks) >= PARALLEL_THRESHOLD else map(_prepare, tasks)))
+            if len(pending) > PIPELINE_DEPTH:
+                changed |= _write_batch(run, list(pending.popleft()))
+        while pending:
+            changed |= _write_batch(run, list(pending.popleft()))
         if changed:
             from .store import prune_orphans
 
@@ -320,7 +322,7 @@ def _store(db: Database, run_id: int | None, paths: list[Path], prepared: list[_
     """Write one batch; the run is recorded with the first batch that changes or skips a file,
     so a run that finds everything unchanged leaves the database exactly as it was."""
     from . import models as m
-    from .store import ARTICLES, ArticleInput, save_articles
+    from .store import ARTICLES, ArticleInput, insert_rows, save_articles
 
     outcomes: list[FileOutcome] = []
     items: list[ArticleInput] = []
@@ -345,8 +347,8 @@ def _store(db: Database, run_id: int | None, paths: list[Path], prepared: list[_
         if logged:
             if run_id is None:
                 run_id = _start_run(session, paths)
-            session.connection().execute(insert(m.IngestFile.__table__),
-                                         [{**row, "run_id": run_id} for row in logged])
+            insert_rows(session.connection(), m.IngestFile.__table__,
+                        [{**row, "run_id": run_id} for row in logged])
     return outcomes, run_id
 
 
