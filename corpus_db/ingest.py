@@ -33,7 +33,7 @@ from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from .db import Database
-from .extract import extract
+from .extract import extract, load_rules
 from .extract.types import Extraction
 from .reader import DEFAULT_MAX_BYTES, SourceFile, UnreadableFile, decode, find_files, read_bytes, sha256
 
@@ -204,12 +204,17 @@ def ingest(
         # Batches submitted to the workers and not yet written. The writer works on the oldest
         # while the workers extract the ones after it, so neither waits for the other.
         pending: deque[Iterator[_Prepared]] = deque()
+        rules_loaded = False
         for batch in _batches(files, batch_size):
             known = _known_hashes(db, batch)
             checked = [_check(f, known.get(f.name), max_bytes) for f in batch]
             tasks = [c for c in checked if isinstance(c, _Task)]
+            parallel = executor is not None and len(tasks) >= PARALLEL_THRESHOLD
+            if parallel and not rules_loaded:
+                load_rules()  # before the workers fork, so that they share the compiled rules
+                rules_loaded = True
             pending.append(_in_order(checked, executor.map(_prepare, tasks, chunksize=8)
-                                     if executor and len(tasks) >= PARALLEL_THRESHOLD else map(_prepare, tasks)))
+                                     if parallel else map(_prepare, tasks)))
             if len(pending) > PIPELINE_DEPTH:
                 changed |= _write_batch(run, list(pending.popleft()))
         while pending:
@@ -246,8 +251,7 @@ _KNOWN = text("SELECT source_path, sha256 FROM articles WHERE source_path IN :na
 
 def _known_hashes(db: Database, batch: list[SourceFile]) -> dict[str, str]:
     with db.engine.connect() as connection:
-        rows = connection.execute(_KNOWN, {"names": [f.name for f in batch]})
-        return {path: digest for path, digest in rows}
+        return dict(connection.execute(_KNOWN, {"names": [f.name for f in batch]}).all())
 
 
 def _start_run(session: Session, paths: list[Path]) -> int:
@@ -362,6 +366,8 @@ def reextract(db: Database, *, jobs: int = 1, batch_size: int = BATCH_SIZE) -> i
     from .store import ARTICLES, ArticleInput, Resolver, prune_orphans, save_articles
 
     jobs = jobs or os.cpu_count() or 1
+    if jobs > 1:
+        load_rules()  # before the workers fork, so that they share the compiled rules
     resolver = Resolver()
     done, last_id = 0, 0
     with (ProcessPoolExecutor(jobs, initializer=_end_with_parent, initargs=(os.getpid(),))

@@ -51,15 +51,15 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[SourceFile]:
 
 
 def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    try:
-        size = os.stat(path).st_size
-    except FileNotFoundError as exc:
-        raise UnreadableFile("broken link or file vanished") from exc
-    if size > max_bytes:
-        raise UnreadableFile(f"too large: {size:,} bytes (limit {max_bytes:,})")
+    """The bytes of one file, or UnreadableFile with the reason (vanished, too large, unreadable)."""
     try:
         with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size  # of the file opened: one lookup of the path, not two
+            if size > max_bytes:
+                raise UnreadableFile(f"too large: {size:,} bytes (limit {max_bytes:,})")
             return handle.read()
+    except FileNotFoundError as exc:
+        raise UnreadableFile("broken link or file vanished") from exc
     except OSError as exc:
         raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import itemgetter
 from urllib.parse import urlsplit
 
@@ -20,9 +21,12 @@ from sqlalchemy.orm import Session
 
 from . import models as m
 from .extract import types as x
-from .extract.names import fold
+from .extract.names import fold as _fold
 
 EXTRACTOR_VERSION = "0.1.0"
+
+# Keys are made of the same names, kinds and issuers over and over: fold each once.
+fold = lru_cache(maxsize=4_096)(_fold)
 
 # The writer speaks SQLAlchemy Core to the tables, never the ORM: an ORM statement costs more
 # per call, and the first one configures every mapper of the package (a third of a second at
