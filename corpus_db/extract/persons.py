@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..rules.titles import (
@@ -76,45 +77,76 @@ _CAPITAL_WORD = (rf"[{_UPPER}](?<![^\W\d_][{_UPPER}])(?<![^\W\d_][-'’][{_UPPER
 _CAPITAL_WORDS = re.compile(rf"{_CAPITAL_WORD}(?:[ \t]+{_CAPITAL_WORD})*+")
 
 
-def _runs(body: str, masked: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised words separated by plain spaces, outside title spans: their spans."""
+def _split(text: str, start: int, masked: list[tuple[int, int]], mask: int) -> list[tuple[int, int]]:
+    """The runs of a group of capitalised words at ``start``: its words, less acronyms and the words
+    a title span covers (``masked[mask]`` is the first span not ending before the group)."""
     runs: list[tuple[int, int]] = []
+    run_start = run_end = -1
+    offset = 0
+    for word in text.split():  # only spaces and tabs separate the words of a group
+        offset = text.index(word, offset)
+        word_start = start + offset
+        offset += len(word)
+        while masked[mask][1] <= word_start:
+            mask += 1
+        if masked[mask][0] <= word_start or not _is_cap(word):
+            if run_start >= 0:
+                runs.append((run_start, run_end))
+            run_start = -1
+            continue
+        if run_start < 0:
+            run_start = word_start
+        run_end = start + offset
+    if run_start >= 0:
+        runs.append((run_start, run_end))
+    return runs
+
+
+_NOTHING_MASKED = [(1 << 62, 1 << 62)]  # no title span: past every word
+
+
+@lru_cache(maxsize=8192)  # group texts recur: sentence openings, places, organisations, the persons of the day
+def _group_names(text: str) -> tuple[tuple[int, int, tuple[int, int, bool]], ...]:
+    """The names in a group no title span overlaps and no "châu" precedes: (run start, run end, what
+    ``_name_in`` finds in the run) for each run holding one, spans relative to the group."""
+    # ``_split`` inlined where it keeps the group whole, for speed: every word of a group starts
+    # with a capital, so the group is one run unless it has an acronym.
+    if " " not in text and "\t" not in text:  # one word, as most groups
+        name = None if text[1:].isupper() else _name_in(text, False)
+        return () if name is None else ((0, len(text), name),)
+    if not any(word[1:].isupper() for word in text.split()):
+        name = _name_in(text, False)
+        return () if name is None else ((0, len(text), name),)
+    return tuple((run_start, run_end, name) for run_start, run_end in _split(text, 0, _NOTHING_MASKED, 0)
+                 if (name := _name_in(text[run_start:run_end], False)) is not None)
+
+
+def _named_runs(body: str, masked: list[tuple[int, int]]) -> Iterator[tuple[int, int, tuple[int, int, bool]]]:
+    """The maximal runs of capitalised words separated by plain spaces, outside title spans, that
+    hold a name: their spans, with what ``_name_in`` finds in them."""
     masked = masked + [(len(body) + 1, len(body) + 1)]  # past every word: no end of list to test
-    mask = 0  # masked[mask] is the first span not ending before the current word
-    # For speed, spaced capitalised words are matched together: a group is a run unless a title
-    # span or an acronym splits it, and most groups are one word.
+    mask = 0  # masked[mask] is the first span not ending before the current group
+    continent = "châu" in body  # (rare: tested once for the whole text, for speed)
+    # For speed, spaced capitalised words are matched together, and a group that no title span
+    # overlaps and no "châu" precedes has the runs and names its text alone decides: remembered.
     for group in _CAPITAL_WORDS.finditer(body):
         start, end = group.span()
         while masked[mask][1] <= start:
             mask += 1
-        text = group.group()
-        if " " not in text and "\t" not in text:  # one word
-            # ``_is_cap`` inlined, for speed: a group starts with a capital
-            if masked[mask][0] > start and not text[1:].isupper():
-                runs.append((start, end))
+        # The spans are sorted by start: if the first not ending before the group starts after it,
+        # none covers a word of the group. A run's "châu" lies between 6 characters before the
+        # group and its end.
+        if masked[mask][0] >= end and not (continent and body.find("châu", max(0, start - 6), end) >= 0):
+            for run_start, run_end, name in _group_names(group.group()):
+                yield start + run_start, start + run_end, name
             continue
-        if masked[mask][0] >= end and all(map(_is_cap, text.split())):
-            runs.append((start, end))
-            continue
-        run_start = run_end = -1
-        offset = 0
-        for word in text.split():  # only spaces and tabs separate the words of a group
-            offset = text.index(word, offset)
-            word_start = start + offset
-            offset += len(word)
-            while masked[mask][1] <= word_start:
-                mask += 1
-            if masked[mask][0] <= word_start or not _is_cap(word):
-                if run_start >= 0:
-                    runs.append((run_start, run_end))
-                run_start = -1
-                continue
-            if run_start < 0:
-                run_start = word_start
-            run_end = start + offset
-        if run_start >= 0:
-            runs.append((run_start, run_end))
-    return runs
+        for run_start, run_end in _split(group.group(), start, masked, mask):
+            # (``find`` first, for speed: "châu" is rare)
+            after_continent = (body.find("châu", max(0, run_start - 6), run_start) >= 0
+                               and _CONTINENT.search(body, max(0, run_start - 6), run_start) is not None)
+            name = _name_in(body[run_start:run_end], after_continent)
+            if name is not None:
+                yield run_start, run_end, name
 
 
 _CONTINENT = re.compile(r"\bchâu\s+$")
@@ -193,7 +225,8 @@ def _name_in(run: str, after_continent: bool) -> tuple[int, int, bool] | None:
     if after_continent and len(words) > 1:
         offset = run.index(words[1], len(words[0]))
         words = words[1:]
-    place = PLACE_PREFIX.match(run[offset:])
+    # (one word is never a place followed by spaces: the pattern is skipped, for speed)
+    place = PLACE_PREFIX.match(run[offset:]) if len(words) > 1 else None
     if place and offset + place.end() < len(run):
         offset += place.end()  # the start of a word: the match ends with all the spaces after the place
         words = run[offset:].split()
@@ -222,18 +255,16 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
     single_words: list[tuple[int, int, str | None]] = []
     # Every test below only rejects a run (the title depends on ``floor`` too): for speed, the
     # cheapest and most often rejecting come first.
-    for run_start, run_end in _runs(body, masked):
-        # (``find`` first, for speed: "châu" is rare)
-        after_continent = (body.find("châu", max(0, run_start - 6), run_start) >= 0
-                           and _CONTINENT.search(body, max(0, run_start - 6), run_start) is not None)
-        name = _name_in(body[run_start:run_end], after_continent)
-        if name is None:
-            continue  # most runs: a Vietnamese word alone, a place, an organisation
-        offset, length, vietnamese = name
+    # (most runs hold no name, and are not seen here: a Vietnamese word alone, a place, an organisation)
+    for run_start, run_end, (offset, length, vietnamese) in _named_runs(body, masked):
         foreign = not vietnamese
         start, end = run_start + offset, run_end
-        # the title runs to the name, a place between them included ("Ngoại trưởng Hoa Kỳ Antony Blinken")
-        titled = _title_before(body, start, heads, head_starts, head_ends, floor)
+        # The title runs to the name, a place between them included ("Ngoại trưởng Hoa Kỳ Antony Blinken").
+        # For speed, ``_title_before`` is called only if the last head ending before the name starts
+        # in reach of it: the heads are sorted, so no earlier one does either, and it would find none.
+        reach = bisect_right(head_ends, start)
+        titled = (_title_before(body, start, heads, head_starts, head_ends, floor)
+                  if reach and head_starts[reach - 1] >= start - _MAX_TITLE_CHARS else None)
         honoured = _honoured(body, run_start, honorific_ends)
         if length == 1 and not (titled or honoured):
             continue  # one word is a name only after a title or an honorific
