@@ -249,6 +249,10 @@ _KNOWN = text("SELECT source_path, sha256 FROM articles WHERE source_path IN :na
     bindparam("names", expanding=True))
 
 
+_CURRENT = text("SELECT source_path, id, sha256 FROM articles WHERE source_path IN :names").bindparams(
+    bindparam("names", expanding=True))
+
+
 def _known_hashes(db: Database, batch: list[SourceFile]) -> dict[str, str]:
     with db.engine.connect() as connection:
         return dict(connection.execute(_KNOWN, {"names": [f.name for f in batch]}).all())
@@ -326,15 +330,14 @@ def _store(db: Database, run_id: int | None, paths: list[Path], prepared: list[_
     """Write one batch; the run is recorded with the first batch that changes or skips a file,
     so a run that finds everything unchanged leaves the database exactly as it was."""
     from . import models as m
-    from .store import ARTICLES, ArticleInput, insert_rows, save_articles
+    from .store import ArticleInput, insert_rows, save_articles
 
     outcomes: list[FileOutcome] = []
     items: list[ArticleInput] = []
     with db.writer() as session:
         extracted = [p.name for p in prepared if p.extraction is not None]
         current = {row.source_path: row for row in session.connection().execute(
-            select(ARTICLES.c.source_path, ARTICLES.c.id, ARTICLES.c.sha256)
-            .where(ARTICLES.c.source_path.in_(extracted)))} if extracted else {}
+            _CURRENT, {"names": extracted})} if extracted else {}
         for p in prepared:
             row = current.get(p.name)
             if p.skip_reason:

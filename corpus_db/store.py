@@ -84,7 +84,7 @@ class Resolver:
         return self.persons
 
     def _load_persons(self, session: Session, names: Sequence[str]) -> None:
-        rows = session.connection().execute(select(PERSONS.c.name, PERSONS.c.id).where(PERSONS.c.name.in_(names)))
+        rows = session.connection().execute(_PERSON_IDS, {"keys": list(names)})
         self.persons.update({name: id_ for name, id_ in rows})
 
     def outlet(self, session: Session, name: str, url: str | None) -> int:
@@ -135,14 +135,14 @@ class Resolver:
         missing = [k for k in keyed if k not in self.events]
         for chunk in _chunks(missing, 500):
             self.events.update({key: id_ for key, id_ in connection.execute(
-                    select(table.c.key, table.c.id).where(table.c.key.in_(chunk)))})
+                    _EVENT_IDS, {"keys": list(chunk)})})
         fresh = [k for k in missing if k not in self.events]
         if fresh:
             connection.execute(_insert(session, EVENTS).on_conflict_do_nothing(index_elements=["key"]),
                                [{"key": k, **keyed[k][0], "parent_event_id": None} for k in fresh])
             for chunk in _chunks(fresh, 500):
                 self.events.update({key: id_ for key, id_ in connection.execute(
-                    select(table.c.key, table.c.id).where(table.c.key.in_(chunk)))})
+                    _EVENT_IDS, {"keys": list(chunk)})})
         inserted = set(fresh)
         fill = [{"row_id": self.events[k], "parent": self.events.get(parent) if parent else None, **values}
                 for k, (values, parent) in keyed.items() if k not in inserted or parent]
@@ -160,6 +160,15 @@ class Resolver:
             self.events.clear()
         return ids
 
+
+# Lookups by a list of keys, built once: the list is one expanding parameter, so a batch does not
+# pay for building and compiling a statement with a parameter per key.
+_KEYS = bindparam("keys", expanding=True)
+_PERSON_IDS = select(PERSONS.c.name, PERSONS.c.id).where(PERSONS.c.name.in_(_KEYS))
+_EVENT_IDS = select(EVENTS.c.key, EVENTS.c.id).where(EVENTS.c.key.in_(_KEYS))
+_ARTICLE_IDS = select(ARTICLES.c.source_path, ARTICLES.c.id).where(ARTICLES.c.source_path.in_(_KEYS))
+_QUOTE_SPANS = (select(QUOTES.c.id, QUOTES.c.article_id, QUOTES.c.start, QUOTES.c.end)
+                .where(QUOTES.c.article_id.in_(_KEYS)).order_by(QUOTES.c.id))
 
 ARTICLE_EVENT = "article|"  # key prefix of an event only one article reports
 CACHE_LIMIT = 4_096  # entries per cache; beyond it the cache starts again, so memory stays flat
@@ -270,7 +279,7 @@ def save_articles(session: Session, items: Sequence[ArticleInput], resolver: Res
         insert_rows(connection, table, new_rows)
         for chunk in _chunks([r["source_path"] for r in new_rows], 500):
             new_ids.update({path: id_ for path, id_ in connection.execute(
-                select(table.c.source_path, table.c.id).where(table.c.source_path.in_(chunk)))})
+                _ARTICLE_IDS, {"keys": list(chunk)})})
     ids = [item.article_id if item.article_id is not None else new_ids[item.source_path] for item in items]
     _save_facts(session, list(zip(ids, items)), resolver)
     return ids
@@ -338,8 +347,7 @@ def _save_facts(session: Session, articles: list[tuple[int, ArticleInput]], reso
         stored: dict[tuple[int, int, int], list[int]] = {}
         for chunk in _chunks(sorted({q["article_id"] for q in quotes}), 500):
             for id_, article_id, start, end in connection.execute(
-                    select(table.c.id, table.c.article_id, table.c.start, table.c.end)
-                    .where(table.c.article_id.in_(chunk)).order_by(table.c.id)):
+                    _QUOTE_SPANS, {"keys": list(chunk)}):
                 stored.setdefault((article_id, start, end), []).append(id_)
         quote_ids = [stored[(q["article_id"], q["start"], q["end"])].pop(0) for q in quotes]
         speaker_rows = [{"quote_id": q, "person_id": p} for q, people in zip(quote_ids, quote_speakers)
