@@ -51,17 +51,34 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[SourceFile]:
 
 
 def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes of one file, or UnreadableFile with the reason (vanished, too large, unreadable)."""
+    """The bytes of one file, or UnreadableFile with the reason (vanished, too large, unreadable).
+
+    With a bare file descriptor, not a file object: a re-ingest reads every file of the corpus
+    to hash it, and ``open()`` costs as much again as the reading.
+    """
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size  # of the file opened: one lookup of the path, not two
-            if size > max_bytes:
-                raise UnreadableFile(f"too large: {size:,} bytes (limit {max_bytes:,})")
-            return handle.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except FileNotFoundError as exc:
         raise UnreadableFile("broken link or file vanished") from exc
     except OSError as exc:
         raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        size = os.fstat(fd).st_size  # of the file opened: one lookup of the path, not two
+        if size > max_bytes:
+            raise UnreadableFile(f"too large: {size:,} bytes (limit {max_bytes:,})")
+        data = os.read(fd, size + 1)  # the whole of a regular file; one byte more shows one that grew
+        if len(data) > size:  # still being written, or not a regular file: read to the end
+            parts = [data]
+            while chunk := os.read(fd, 1 << 20):
+                parts.append(chunk)
+                if sum(map(len, parts)) > max_bytes:
+                    raise UnreadableFile(f"too large: more than {max_bytes:,} bytes")
+            data = b"".join(parts)
+        return data
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
 
 
 def sha256(data: bytes) -> str:

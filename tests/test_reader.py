@@ -84,3 +84,13 @@ def test_find_files_names_are_stable_across_working_directories(tmp_path: Path, 
 def test_find_files_missing_path(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         list(find_files([tmp_path / "nope"]))
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs Linux /proc")
+def test_read_bytes_reads_past_a_size_that_says_less() -> None:
+    # /proc files report size 0, like a file that grew after it was measured: read to the end.
+    expected = Path("/proc/self/cmdline").read_bytes()
+    assert len(expected) > 1
+    assert read_bytes("/proc/self/cmdline") == expected
+    with pytest.raises(UnreadableFile, match="too large"):
+        read_bytes("/proc/self/cmdline", max_bytes=1)
