@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..rules.events import (
+    BODY_ANCHORS,
     CONFERENCE,
     DURATION,
     ENDING,
@@ -66,7 +67,8 @@ def find_events(body: str, persons: Sequence[PersonMention], published: DateValu
         i = bisect_right(starts, position) - 1  # the spans are in order and do not overlap
         return spans[i] if i >= 0 and position < spans[i][1] else (position, position)
 
-    for match in CONFERENCE.finditer(body):
+    anchors = BODY_ANCHORS.find(body)  # the words every pattern below is found through, in one scan
+    for match in CONFERENCE.finditer(body, anchors):
         if match["head"] != "Hội nghị" or PLURAL.search(body[max(0, match.start() - 10):match.start()]):
             continue
         past = PAST_YEAR.match(body, match.end())
@@ -85,7 +87,7 @@ def find_events(body: str, persons: Sequence[PersonMention], published: DateValu
                              [sentence_of(match.start())]))
     named = [d for d in drafts if d.kind == "conference"]
     context_conferences = [c for c in _named_conferences(context) if c[0] == "Hội nghị"]
-    for match in GENERIC_CONFERENCE.finditer(body):
+    for match in GENERIC_CONFERENCE.finditer(body, anchors):
         if PLURAL.search(body[max(0, match.start() - 10):match.start()]):
             continue
         if len(named) == 1:
@@ -99,7 +101,7 @@ def find_events(body: str, persons: Sequence[PersonMention], published: DateValu
         elif named:
             continue
     for kind, (pattern, label) in KINDS.items():
-        for match in pattern.finditer(body):
+        for match in pattern.finditer(body, anchors):
             if PLURAL.search(body[max(0, match.start() - 10):match.start()]):
                 continue
             if any(d.start <= match.start() < d.end for d in drafts):
@@ -112,6 +114,7 @@ def find_events(body: str, persons: Sequence[PersonMention], published: DateValu
     drafts.sort(key=lambda d: d.start)
     conferences = [i for i, d in enumerate(drafts) if d.kind == "conference"]
     names = [_name(d) for d in drafts]
+    subjects = [p for p in persons if p.start is not None and p.role == "subject"]  # the only participants
     events = []
     for draft, name in zip(drafts, names):
         start_date, end_date, precision = _dates(body, draft, published)
@@ -119,7 +122,7 @@ def find_events(body: str, persons: Sequence[PersonMention], published: DateValu
         if len(conferences) == 1 and (draft.kind == "plenary_session" or (
                 draft.kind in ("working_session", "press_briefing") and _mentions_conference(body, draft))):
             parent = conferences[0]
-        participants = _participants(body, draft, persons)
+        participants = _participants(body, draft, subjects)
         if draft.kind != "conference":
             name = _full_name(name, None if parent is None else names[parent], participants)
         events.append(Event(kind=draft.kind, name=name, surface=body[draft.start:draft.end], start=draft.start,
@@ -159,31 +162,42 @@ def _mentions_conference(body: str, draft: _Draft) -> bool:
 
 def _dates(body: str, draft: _Draft, published: DateValue) -> tuple[str | None, str | None, str | None]:
     for s, e in draft.sentences:
-        text = body[s:e]
-        folded = fold_case(text)  # quick looks for the words of the slow case-insensitive patterns
-        span = RANGE.search(text) if "/" in text and (folded is None or "từ" in folded) else None
-        if span:
-            month1 = int(span["m1"] or span["m2"])
-            first = find_dates(f"ngày {span['d1']}/{month1}" + (f"/{span['y']}" if span["y"] else ""))
-            last = find_dates(f"ngày {span['d2']}/{span['m2']}" + (f"/{span['y']}" if span["y"] else ""))
-            if first and last:
-                a, b = resolve_in_context(first[0], published), resolve_in_context(last[0], published)
-                if a.iso and b.iso:
-                    return a.iso, b.iso, "day"
-        for mention in _sentence_dates(text):
-            if mention.day is None:
-                continue
-            value = resolve_in_context(mention, published)
-            if not value.iso:
-                return None, None, None
-            if _ended(text, folded):
-                duration = DURATION.search(text)
-                if duration:
-                    first_day = date.fromisoformat(value.iso) - timedelta(days=int(duration["days"]) - 1)
-                    return first_day.isoformat(), value.iso, "day"
-                return None, value.iso, "day"
-            return value.iso, value.iso if draft.kind != "conference" else None, "day"
+        found = _sentence_dates_of(body[s:e], published, draft.kind == "conference")
+        if found is not None:
+            return found
     return None, None, None
+
+
+# The events of a body often stand in the same sentence: what it says of their dates is read once.
+@lru_cache(maxsize=64)
+def _sentence_dates_of(text: str, published: DateValue,
+                       conference: bool) -> tuple[str | None, str | None, str | None] | None:
+    """The dates of an event reported in the sentence ``text`` (a pure function of its
+    arguments, so cached), or None when the sentence gives no day and the next one is read."""
+    folded = fold_case(text)  # quick looks for the words of the slow case-insensitive patterns
+    span = RANGE.search(text) if "/" in text and (folded is None or "từ" in folded) else None
+    if span:
+        month1 = int(span["m1"] or span["m2"])
+        first = find_dates(f"ngày {span['d1']}/{month1}" + (f"/{span['y']}" if span["y"] else ""))
+        last = find_dates(f"ngày {span['d2']}/{span['m2']}" + (f"/{span['y']}" if span["y"] else ""))
+        if first and last:
+            a, b = resolve_in_context(first[0], published), resolve_in_context(last[0], published)
+            if a.iso and b.iso:
+                return a.iso, b.iso, "day"
+    for mention in _sentence_dates(text):
+        if mention.day is None:
+            continue
+        value = resolve_in_context(mention, published)
+        if not value.iso:
+            return None, None, None
+        if _ended(text, folded):
+            duration = DURATION.search(text)
+            if duration:
+                first_day = date.fromisoformat(value.iso) - timedelta(days=int(duration["days"]) - 1)
+                return first_day.isoformat(), value.iso, "day"
+            return None, value.iso, "day"
+        return value.iso, value.iso if not conference else None, "day"
+    return None
 
 
 def _ended(text: str, folded: str | None) -> bool:
@@ -202,16 +216,18 @@ def _location(body: str, draft: _Draft) -> str | None:
     return None
 
 
-def _participants(body: str, draft: _Draft, persons: Sequence[PersonMention]) -> tuple[Participant, ...]:
+def _participants(body: str, draft: _Draft, subjects: Sequence[PersonMention]) -> tuple[Participant, ...]:
+    """The persons named in the sentences of ``draft``; ``subjects`` are the body's persons whose
+    role is "subject" and whose start is known, in their order."""
     found: dict[str, str] = {}
     for s, e in draft.sentences:
-        for person in persons:
-            if person.start is None or not (s <= person.start < e) or person.role != "subject":
+        for person in subjects:
+            if not (s <= person.start < e):
                 continue
             if draft.kind == "conference":
-                after = body[person.end:e]
-                role = "speaker" if SPEECH_PATTERN.search(after[:60]) else "attendee"
-            elif _ATTENDING.search(body, s, person.start):
+                after = body[person.end:min(e, person.end + 60)]  # body[person.end:e][:60], not copying the rest
+                role = "speaker" if SPEECH_PATTERN.search(after) else "attendee"
+            elif _attending(body, s, person.start):
                 role = "attendee"
             elif person.start < draft.start:
                 role = "host"
@@ -219,3 +235,11 @@ def _participants(body: str, draft: _Draft, persons: Sequence[PersonMention]) ->
                 role = "guest"
             found.setdefault(person.name, role)
     return tuple(Participant(name, role) for name, role in found.items())
+
+
+def _attending(body: str, start: int, end: int) -> bool:
+    """``_ATTENDING.search(body, start, end)``, which ``re`` tries at every position: every match
+    holds "ham dự" or "có mặt" inside [start, end), and most stretches have neither."""
+    if body.find("ham dự", start, end) < 0 and body.find("có mặt", start, end) < 0:
+        return False
+    return _ATTENDING.search(body, start, end) is not None
