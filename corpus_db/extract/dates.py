@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import islice
 
 from ..rules import calendar
@@ -96,10 +97,14 @@ def _matches_from(pattern: re.Pattern[str], text: str, folded: str | None,
 
 
 _DIGIT = re.compile(r"\d")
-# The d/m that ends a _SHORT date; a character that may start one (a cue's first letter in either
-# case, as _SHORT reads it, or "("); and, read on the reversed text from a d/m, the spaces and
-# the (at most four) words of a cue before it ("rạng sáng nay ngày").
-_DAY_MONTH = re.compile(r"\d{1,2}\s?[/\-]\s?\d{1,2}")
+# The d/m that ends a _SHORT date ("\d{1,2}\s?[/\-]\s?\d{1,2}"), with a space or "(" before it,
+# where alone one can end a _SHORT date: its first digit is the one character matched, the rest
+# is looked at around it, so that ``finditer`` finds every one, overlaps included (opening with
+# the digit, the search skips to digits; "\s" is what ``str.isspace`` calls a space). A character
+# that may start a date (a cue's first letter in either case, as _SHORT reads it, or "("); and,
+# read on the reversed text from a d/m, the spaces and the (at most four) words of a cue before
+# it ("rạng sáng nay ngày").
+_DAY_MONTH_AFTER_SPACE = re.compile(r"\d(?<=[\s(]\d)(?=\d?\s?[/\-]\s?\d{1,2})")
 _SHORT_START = re.compile(r"[rstcđhnv(]", re.IGNORECASE)
 _CUE_WORDS_REVERSED = re.compile(r"\s+\S+(?:\s+\S+){0,3}")
 
@@ -108,15 +113,11 @@ def _short_matches(text: str) -> Iterator[re.Match[str]]:
     """``_SHORT.finditer(text)``: _SHORT is tried only where a cue or "(" may start before a d/m."""
     starts: set[int] = set()
     reversed_text = None
-    at = 0
-    while hit := _DAY_MONTH.search(text, at):  # every position a d/m starts at, overlaps included
+    for hit in _DAY_MONTH_AFTER_SPACE.finditer(text):  # a d/m elsewhere can end no _SHORT date
         day = hit.start()
-        at = day + 1
-        if day == 0:
-            continue
         if text[day - 1] == "(":
             starts.add(day - 1)
-        elif text[day - 1].isspace():
+        else:  # a space
             if reversed_text is None:
                 reversed_text = text[::-1]
             words = _CUE_WORDS_REVERSED.match(reversed_text, len(text) - day)
@@ -132,7 +133,9 @@ def find_dates(text: str) -> list[DateMention]:
         return []
     folded = fold_case(text)
     months = folded is None or "tháng" in folded  # in every _WORDS and _MONTH_YEAR date
-    for pattern, matches in ((_FULL, _FULL.finditer(text)), (_WORDS, _WORDS.finditer(text) if months else ()),
+    # _WORDS and _MONTH_YEAR dates begin with "ngày" and "tháng": tried only where those stand
+    words = _matches_from(_WORDS, text, folded, ("ngày",)) if months else ()
+    for pattern, matches in ((_FULL, _FULL.finditer(text)), (_WORDS, words),
                              (_SHORT, _short_matches(text))):
         for match in matches:
             day, month = int(match["d"]), int(match["m"])
@@ -146,7 +149,7 @@ def find_dates(text: str) -> list[DateMention]:
             if any(start < m.end and m.start < end for m in found.values()):
                 continue
             found[start] = DateMention(start, end, text[start:end], day, month, year)
-    for match in _MONTH_YEAR.finditer(text) if months else ():
+    for match in _matches_from(_MONTH_YEAR, text, folded, ("tháng",)) if months else ():
         month, year = int(match["m"]), int(match["y"])
         if 1 <= month <= 12 and not any(match.start() < m.end and m.start < match.end() for m in found.values()):
             found[match.start()] = DateMention(match.start(), match.end(), match.group(), None, month, year)
@@ -182,13 +185,22 @@ def _dateline(layout: Layout, text: str) -> DateValue | None:
     for line in candidates:
         if len(line) > 80:
             continue
-        for mention in find_dates(line):
-            rest = line[:mention.start] + line[mention.end:]
-            if not _hinted(line) and len(rest.split()) > 4:
-                continue  # a sentence that mentions a date, not a dateline ("Hà Nội, ngày 12 tháng 4 năm 2023" is one)
-            if mention.year and mention.day:
-                return DateValue(f"{mention.year:04d}-{mention.month:02d}-{mention.day:02d}", "day",
-                                 f"dateline '{line.strip()[:60]}'")
+        found = _line_dateline(line)
+        if found:
+            return found
+    return None
+
+
+@lru_cache(maxsize=4096)  # the lines at the top of a page (outlet, section, date) repeat from page to page
+def _line_dateline(line: str) -> DateValue | None:
+    """The dateline ``line`` (at most 80 characters) gives, if any: see ``_dateline``."""
+    for mention in find_dates(line):
+        rest = line[:mention.start] + line[mention.end:]
+        if not _hinted(line) and len(rest.split()) > 4:
+            continue  # a sentence that mentions a date, not a dateline ("Hà Nội, ngày 12 tháng 4 năm 2023" is one)
+        if mention.year and mention.day:
+            return DateValue(f"{mention.year:04d}-{mention.month:02d}-{mention.day:02d}", "day",
+                             f"dateline '{line.strip()[:60]}'")
     return None
 
 
@@ -228,6 +240,18 @@ _ACTION_TIME = re.compile(r"(?:rạng\s+sáng|sáng|trưa|chiều|tối|đêm)\b
 _CLAUSE_HEAD = re.compile(r"(?:^(?:(?:Tại|Trong|Nhân|Ở)\b[^,.;]{0,80},\s*)?|\b(?:vào|hôm))\s*$")
 _DAY_WORD = re.compile(r"(?:ngày|hôm nay|hôm qua)\s*$", re.IGNORECASE)
 _NOT_NOW = re.compile(r"(?:từ|đến|tới|trước|sau|hạn|hết)\s*(?:ngày\s*)?$", re.IGNORECASE)
+
+
+def _not_now_before(before: str) -> bool:
+    """``_NOT_NOW.search(before)`` for ``before`` without a line end (the text before a date in a
+    paragraph), tried only where a match can start: a match is a word of two to five letters that
+    ends the text but for spaces, or that ends it but for spaces, "ngày" and spaces."""
+    end = len(before.rstrip())  # (``str.rstrip`` strips what "\\s" matches)
+    word_ends = (end, len(before[:max(0, end - len("ngày"))].rstrip()))
+    return any(_NOT_NOW.match(before, start) for word_end in word_ends
+               for start in range(max(0, word_end - 5), max(0, word_end - 1)))
+
+
 # The action still to come ("Ngày 12/4, đoàn sẽ thăm Đà Nẵng"): the article is not dated by it.
 _FUTURE = re.compile(r"[^.;]{0,60}?\b(?:sẽ|dự kiến|dự định|sắp)\b", re.IGNORECASE)
 _FUTURE_BEFORE = re.compile(r"\b(?:sẽ|dự kiến|dự định|sắp|kế hoạch)\b[^.;,]*$", re.IGNORECASE)
@@ -261,8 +285,9 @@ def _event_mention(layout: Layout) -> tuple[DateMention, str] | None:
             if mention.day is None:
                 continue
             before = opening[:mention.start]
-            if (_NOT_NOW.search(before) or _NOT_NOW.match(mention.surface)
-                    or _FUTURE.match(opening, mention.end) or _FUTURE_BEFORE.search(before)):
+            # (a _FUTURE_BEFORE match holds no "." ";" ","; it is looked for after the last one)
+            if (_not_now_before(before) or _NOT_NOW.match(mention.surface) or _FUTURE.match(opening, mention.end)
+                    or _FUTURE_BEFORE.search(before, 1 + max(before.rfind(mark) for mark in ".;,"))):
                 continue
             sentence = next((opening[a:b] for a, b in spans if a <= mention.start < b), opening)
             if _ACTION_TIME.match(mention.surface) or _ACTION_TIME.search(before[-12:]):
@@ -354,9 +379,11 @@ def _office_years(persons: Sequence[PersonMention], month: int, day: int,
         spans = terms_of(person.name, person.title)
         if spans is None:
             continue
+        # (the bounds of each term, and the day in each year, are worked out once, not per pair)
         pad = timedelta(days=45)
-        fits = {y for y in allowed for start, end in spans
-                if start - pad <= _safe_date(y, month, day) <= (end or date.max - pad) + pad}
+        bounds = [(start - pad, (end or date.max - pad) + pad) for start, end in spans]
+        fits = {y for y in allowed for on in (_safe_date(y, month, day),) for first, last in bounds
+                if first <= on <= last}
         if fits != allowed:
             used.append(f"{person.title} {person.name}")
         allowed = fits

@@ -18,6 +18,7 @@ _SITE_SEPARATOR = re.compile(r"\s+[-–|]\s+")
 # A dash or bar with spaces on both sides: where ``_SITE_SEPARATOR`` splits. Starting with the mark
 # rather than with spaces, the search skips most of a line at once.
 _HAS_SITE_SEPARATOR = re.compile(r"[-–|](?<=\s[-–|])\s")
+_SPACES = re.compile(r"\s*")
 
 
 def _url(layout: Layout, text: str) -> str | None:
@@ -25,6 +26,8 @@ def _url(layout: Layout, text: str) -> str | None:
         found = URL.search(line)
         if found:
             return found.group().rstrip(".,;")
+    if "://" not in text:  # then no line has it (it holds no line end): most pages
+        return None
     for line in text.split("\n"):
         if "://" in line and line not in layout.body:  # the cheap test first: few lines hold a URL
             found = URL.search(line)
@@ -60,14 +63,35 @@ def _page_top(text: str) -> str | None:
     """The site a page names at its top ("VOV.VN", "Báo Quốc tế", "Công an nhân dân - cand.com.vn"):
     the outlet that published it, even when a "Theo TTXVN" line credits the agency it took it from."""
     for line in text.split("\n", 5)[:5]:
-        # (a line without a separator would come back whole from split: it is looked at once)
-        parts = _SITE_SEPARATOR.split(line) if _HAS_SITE_SEPARATOR.search(line) else []
-        for part in (line, *parts):
+        for part in (line, *_site_parts(line)):
             part = part.strip(" |-–")
             outlet = outlet_for_credit(part) or outlet_for_host(part)  # which lower-cases it
             if outlet:
                 return outlet
     return None
+
+
+def _site_parts(line: str) -> list[str]:
+    """``_SITE_SEPARATOR.split(line)``, or [] when it would not split ``line`` (a line that would
+    come back whole is looked at once). ``split`` tries the pattern, which opens with spaces, at
+    every position of a long line; this goes from mark to mark. The pieces are the same: from where
+    the separator before ended, the next one is the first mark with a space on each side whose
+    space before the separator before has not taken, with the whole run of spaces before it (``\\s+``
+    cannot stop short of a mark, which is not a space) and the whole run after it (greedy).
+    ``\\s`` and ``str.isspace`` are the same spaces."""
+    parts = []
+    last = 0  # where the separator before ended
+    for mark in _HAS_SITE_SEPARATOR.finditer(line):
+        start = mark.start()
+        while start > last and line[start - 1].isspace():
+            start -= 1
+        if start == mark.start():
+            continue  # its space before belongs to the separator before: "a - - b"
+        parts.append(line[last:start])
+        last = _SPACES.match(line, mark.start() + 1).end()
+    if parts:
+        parts.append(line[last:])
+    return parts
 
 
 def article_meta(text: str, layout: Layout, persons: Sequence[PersonMention]) -> ArticleMeta:

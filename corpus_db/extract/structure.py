@@ -46,7 +46,9 @@ ANONYMOUS_BYLINE = re.compile(r"^(?:P\.?V\.?|PV|CTV|BTV|Nhóm PV|Nhóm phóng vi
 NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹA-ZĐÀ-Ỹ'.]*$")
 _CREDIT_SEPARATOR = re.compile(r"\s*[/|,]\s*|\s+-\s+")  # "Dương Giang/TTXVN"
 SEPARATORS = re.compile(r"\s*(?:\s[-–—]\s?|[-–—]$|,|;|/|\svà\s)\s*")
+_SEPARATOR_MARKS = ("-", "–", "—", ",", ";", "/", "và")  # one of them is in every SEPARATORS match
 SENTENCE_END = re.compile(r"[.!?…;:”\"»)]\s*$")
+_SENTENCE_MARKS = tuple(".!?…;:”\"»)")  # SENTENCE_END's class: see ``_ends_sentence``
 DATE_ONLY = re.compile(r"^[\W\d_]*(?:(?:thứ\s+\w+|chủ\s+nhật)[,\s]*)?[\d/\-.:\s|,GMTAPMampm+()]*$", re.IGNORECASE)
 
 
@@ -80,10 +82,17 @@ def _words(line: str, most: int | None = None) -> int:
     return len(line.split(None, -1 if most is None else most))
 
 
+def _ends_sentence(text: str) -> bool:
+    """``bool(SENTENCE_END.search(text))``: the mark, then only spaces (``\\s``, which ``str.rstrip``
+    strips too) to the end, is the last character that is not a space. Without trying the pattern
+    at every mark of a paragraph."""
+    return text.rstrip().endswith(_SENTENCE_MARKS)
+
+
 def is_paragraph(line: str) -> bool:
     """Prose: a sentence of some length, or a long line whatever its ending."""
     words = _words(line, 30)
-    return words >= 30 or (words >= 8 and bool(SENTENCE_END.search(line)) and not line.endswith("?"))
+    return words >= 30 or (words >= 8 and _ends_sentence(line) and not line.endswith("?"))
 
 
 def _credit_from(line: str) -> int:
@@ -164,15 +173,23 @@ def _byline(line: str) -> tuple[tuple[str, ...] | None, bool]:
         text = text[:tail.start()].rstrip(" .")
     if ANONYMOUS_BYLINE.match(text):
         return (), False
-    if not text or _words(text, 9) > 9 or SENTENCE_END.search(text.rstrip(".")) and not prefixed:
+    if not text or _words(text, 9) > 9 or _ends_sentence(text.rstrip(".")) and not prefixed:
         return None, False
-    parts = [p.strip(" .") for p in SEPARATORS.split(text) if p and p.strip(" .")]
+    parts = [p.strip(" .") for p in _separated(text) if p and p.strip(" .")]
     if not parts or not all(_looks_like_name(p) and 2 <= _words(p) <= 4 or ANONYMOUS_BYLINE.match(p)
                             for p in parts):
         return None, False
     # a lone title-case name could be a heading; need capitals, a list, or a prefix
     lone_only = not prefixed and not (text.isupper() or len(parts) > 1 or line.rstrip().endswith(("-", "–")))
     return tuple(p for p in parts if not ANONYMOUS_BYLINE.match(p)), lone_only
+
+
+def _separated(text: str) -> list[str]:
+    """``SEPARATORS.split(text)``, without trying the pattern at every character of a text that
+    has no separator (a single name), where it comes back whole."""
+    if any(mark in text for mark in _SEPARATOR_MARKS):
+        return SEPARATORS.split(text)
+    return [text]
 
 
 def _byline_tail(text: str) -> re.Match[str] | None:
@@ -194,6 +211,7 @@ def _byline_tail(text: str) -> re.Match[str] | None:
     return BYLINE_TAIL.search(text, start)
 
 
+@_per_line  # outlet names and section labels top every page of a site
 def _is_header_noise(line: str) -> bool:
     """A line above the headline that is not a headline: outlet name, section label, date line."""
     bare = line.strip(" |-–—:").casefold()
@@ -217,7 +235,7 @@ def _line_role(line: str) -> tuple[str, tuple[Caption, ...]]:
         # "Bài và ảnh: Hoàng Mai", "Tin: Hồng Nhung - Ảnh: Lâm Khánh"
         photo_part = PHOTO_PART.search(line)
         who = photo_part["who"] if photo_part else (credit[1] if credit and _PHOTO_CREDIT.match(line) else None)
-        names = filter(_looks_like_name, (p.strip(" .") for p in SEPARATORS.split(who))) if who else ()
+        names = filter(_looks_like_name, (p.strip(" .") for p in _separated(who))) if who else ()
         return "credit", tuple(Caption(line, canonical_name(name), None) for name in names)
     if credit is not None:
         photographer, agency = split_credit(credit[1])
@@ -232,6 +250,7 @@ def split_layout(text: str) -> Layout:
     boilerplate: list[str] = []
     lines: list[str] = []
     seen: set[str] = set()
+    prose: set[str] = set()  # the lines kept that are paragraphs (``is_paragraph``)
     seen_prose = False
     cut = False
     for raw in text.split("\n"):
@@ -250,7 +269,9 @@ def split_layout(text: str) -> Layout:
         else:
             seen.add(folded)
             lines.append(line)
-            seen_prose = seen_prose or paragraph
+            if paragraph:
+                prose.add(line)
+                seen_prose = True
 
     captions: list[Caption] = []
     sources: list[str] = []
@@ -266,7 +287,7 @@ def split_layout(text: str) -> Layout:
         elif role == "text":
             rest.append(line)
 
-    first_prose = next((i for i, line in enumerate(rest) if is_paragraph(line)), len(rest))
+    first_prose = next((i for i, line in enumerate(rest) if line in prose), len(rest))
     opening = rest[:first_prose]
     noise = [_is_header_noise(line) for line in opening]
     header = [line for line, is_noise in zip(opening, noise) if not is_noise]

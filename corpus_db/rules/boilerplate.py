@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from . import compile_cues
 from .speech import anchored_cues
 
 # A line that *is* one of these (optionally followed by ":" and a little text) opens a block
@@ -61,7 +60,8 @@ BLOCK_START = re.compile(
     re.IGNORECASE,
 )
 LINE_MARKER = anchored_cues(LINE)  # searched in every line, paragraphs included
-SHORT_MARKER = compile_cues(SHORT_LINE)
+# (scanned from the rarer letters of its words too: the same matches, without lower-casing each line)
+SHORT_MARKER = anchored_cues(SHORT_LINE)
 WHOLE = re.compile(r"^\s*(?:" + "|".join(WHOLE_LINE) + r")\s*$", re.IGNORECASE)
 
 

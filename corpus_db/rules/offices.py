@@ -66,6 +66,11 @@ def office_of(title: str | None) -> str | None:
     """The office a written title names ("Phó Thủ tướng Chính phủ" → "deputy_pm"), if any."""
     if not title:
         return None
+    return _office_of(title)
+
+
+@lru_cache(maxsize=1024)  # the same few titles come back in every article
+def _office_of(title: str) -> str | None:
     return TITLES.get(_SPACES.sub(" ", title.strip(" ,")).lower())
 
 
