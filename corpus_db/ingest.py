@@ -25,9 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
-from typing import Literal
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -245,17 +243,15 @@ class _Run:
     resolver: Resolver | None = None  # made with the first write
 
 
-_KNOWN = text("SELECT source_path, sha256 FROM articles WHERE source_path IN :names").bindparams(
-    bindparam("names", expanding=True))
-
-
-_CURRENT = text("SELECT source_path, id, sha256 FROM articles WHERE source_path IN :names").bindparams(
+# The stored articles among some file names: their ids and hashes.
+_STORED = text("SELECT source_path, id, sha256 FROM articles WHERE source_path IN :names").bindparams(
     bindparam("names", expanding=True))
 
 
 def _known_hashes(db: Database, batch: list[SourceFile]) -> dict[str, str]:
     with db.engine.connect() as connection:
-        return dict(connection.execute(_KNOWN, {"names": [f.name for f in batch]}).all())
+        return {row.source_path: row.sha256
+                for row in connection.execute(_STORED, {"names": [f.name for f in batch]}).all()}
 
 
 def _start_run(session: Session, paths: list[Path]) -> int:
@@ -337,7 +333,7 @@ def _store(db: Database, run_id: int | None, paths: list[Path], prepared: list[_
     with db.writer() as session:
         extracted = [p.name for p in prepared if p.extraction is not None]
         current = {row.source_path: row for row in session.connection().execute(
-            _CURRENT, {"names": extracted})} if extracted else {}
+            _STORED, {"names": extracted})} if extracted else {}
         for p in prepared:
             row = current.get(p.name)
             if p.skip_reason:

@@ -87,6 +87,10 @@ class Resolver:
         rows = session.connection().execute(_PERSON_IDS, {"keys": list(names)})
         self.persons.update({name: id_ for name, id_ in rows})
 
+    def _load_events(self, connection: Connection, keys: Sequence[str]) -> None:
+        for chunk in _chunks(keys, 500):
+            self.events.update({key: id_ for key, id_ in connection.execute(_EVENT_IDS, {"keys": list(chunk)})})
+
     def outlet(self, session: Session, name: str, url: str | None) -> int:
         if name not in self.outlets:
             connection = session.connection()
@@ -133,16 +137,12 @@ class Resolver:
         table = EVENTS
         connection = session.connection()
         missing = [k for k in keyed if k not in self.events]
-        for chunk in _chunks(missing, 500):
-            self.events.update({key: id_ for key, id_ in connection.execute(
-                    _EVENT_IDS, {"keys": list(chunk)})})
+        self._load_events(connection, missing)
         fresh = [k for k in missing if k not in self.events]
         if fresh:
             connection.execute(_insert(session, EVENTS).on_conflict_do_nothing(index_elements=["key"]),
                                [{"key": k, **keyed[k][0], "parent_event_id": None} for k in fresh])
-            for chunk in _chunks(fresh, 500):
-                self.events.update({key: id_ for key, id_ in connection.execute(
-                    _EVENT_IDS, {"keys": list(chunk)})})
+            self._load_events(connection, fresh)
         inserted = set(fresh)
         fill = [{"row_id": self.events[k], "parent": self.events.get(parent) if parent else None, **values}
                 for k, (values, parent) in keyed.items() if k not in inserted or parent]
