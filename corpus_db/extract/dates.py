@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import islice
 
-from ..rules import calendar
+from ..rules import calendar, matches_at
 from ..rules.offices import terms_of
 from .sentences import first_sentences
 from .types import DateMention, DateValue, Layout, PersonMention
@@ -69,18 +69,6 @@ def fold_case(text: str) -> str | None:
     return folded if len(folded) == len(text) else None
 
 
-def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` when every match starts at one of ``starts``: the pattern is
-    tried at these, in order, and never inside the match before."""
-    end = 0
-    for start in sorted(starts):
-        if start >= end:
-            match = pattern.match(text, start)
-            if match:
-                yield match
-                end = match.end()
-
-
 def _matches_from(pattern: re.Pattern[str], text: str, folded: str | None,
                   heads: Iterable[str]) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern that ignores case and whose every match begins
@@ -93,7 +81,7 @@ def _matches_from(pattern: re.Pattern[str], text: str, folded: str | None,
         while at >= 0:
             starts.add(at)
             at = folded.find(head, at + 1)
-    return _matches_at(pattern, text, starts)
+    return matches_at(pattern, text, starts)
 
 
 _DIGIT = re.compile(r"\d")
@@ -123,7 +111,7 @@ def _short_matches(text: str) -> Iterator[re.Match[str]]:
             words = _CUE_WORDS_REVERSED.match(reversed_text, len(text) - day)
             if words:
                 starts.update(m.start() for m in _SHORT_START.finditer(text, len(text) - words.end(), day))
-    return _matches_at(_SHORT, text, starts)
+    return matches_at(_SHORT, text, starts)
 
 
 def find_dates(text: str) -> list[DateMention]:

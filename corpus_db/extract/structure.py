@@ -47,8 +47,7 @@ NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹA-ZĐÀ-Ỹ'.]*$")
 _CREDIT_SEPARATOR = re.compile(r"\s*[/|,]\s*|\s+-\s+")  # "Dương Giang/TTXVN"
 SEPARATORS = re.compile(r"\s*(?:\s[-–—]\s?|[-–—]$|,|;|/|\svà\s)\s*")
 _SEPARATOR_MARKS = ("-", "–", "—", ",", ";", "/", "và")  # one of them is in every SEPARATORS match
-SENTENCE_END = re.compile(r"[.!?…;:”\"»)]\s*$")
-_SENTENCE_MARKS = tuple(".!?…;:”\"»)")  # SENTENCE_END's class: see ``_ends_sentence``
+_SENTENCE_MARKS = tuple(".!?…;:”\"»)")  # what ends a sentence (a closing quote or bracket too)
 DATE_ONLY = re.compile(r"^[\W\d_]*(?:(?:thứ\s+\w+|chủ\s+nhật)[,\s]*)?[\d/\-.:\s|,GMTAPMampm+()]*$", re.IGNORECASE)
 
 
@@ -83,9 +82,8 @@ def _words(line: str, most: int | None = None) -> int:
 
 
 def _ends_sentence(text: str) -> bool:
-    """``bool(SENTENCE_END.search(text))``: the mark, then only spaces (``\\s``, which ``str.rstrip``
-    strips too) to the end, is the last character that is not a space. Without trying the pattern
-    at every mark of a paragraph."""
+    """Whether ``text`` ends with a sentence mark, spaces after it allowed. (A test of the last
+    character that is not a space, not a pattern ``re`` would try at every mark of a paragraph.)"""
     return text.rstrip().endswith(_SENTENCE_MARKS)
 
 

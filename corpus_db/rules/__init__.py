@@ -75,6 +75,18 @@ class CuePattern:
         return self.pattern.match(text, pos, len(text) if endpos is None else endpos)
 
 
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match starts at one of ``starts``: the pattern is
+    tried at these, in order, and never inside the match before (as ``finditer`` does)."""
+    end = 0
+    for start in sorted(starts):
+        if start >= end:
+            match = pattern.match(text, start)
+            if match:
+                yield match
+                end = match.end()
+
+
 def compile_cues(cues: Iterable[str], *, template: str = "{}",
                  flags: int = re.IGNORECASE) -> re.Pattern[str] | CuePattern:
     """One alternation of the cues, longest first, inside ``template`` ("(?:{})" by default)."""

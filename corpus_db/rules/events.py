@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from .speech import _rarity
+from . import matches_at
+from .speech import rarest_letter
 
 
 class Anchored:
@@ -35,16 +36,7 @@ class Anchored:
                 starts.update(range(max(0, at - lead), at + 1))
                 at = text.find(anchor, at + 1)
         # most patterns have no anchor in a body: they return at once, without a generator
-        return self._matches(text, sorted(starts)) if starts else iter(())
-
-    def _matches(self, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-        end = 0
-        for start in starts:
-            if start >= end:  # a match never starts inside the one before
-                match = self.pattern.match(text, start)
-                if match:
-                    yield match
-                    end = match.end()
+        return matches_at(self.pattern, text, starts) if starts else iter(())
 
 
 class AnchorScan:
@@ -60,7 +52,7 @@ class AnchorScan:
     def __init__(self, words: Iterable[str]) -> None:
         by_letter: dict[str, list[tuple[str, int]]] = {}
         for word in sorted(set(words)):
-            i = max(range(len(word)), key=lambda i: _rarity(word[i]))
+            i = rarest_letter(word)
             by_letter.setdefault(word[i], []).append((word, i))
         self._words = by_letter  # letter → (word, the letter's offset in the word)
         self._scan = re.compile("|".join(

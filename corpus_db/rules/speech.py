@@ -62,7 +62,7 @@ class AnchoredScan:
             (form, spelled(word[1:])) for word in words for form in forms(word[0]))))
         anchored = []
         for word in words:
-            i = max(range(len(word)), key=lambda i: _rarity(word[i]))
+            i = rarest_letter(word)
             # what follows the rare letter first: it rules out most places at its first character
             anchored += [(form, spelled(word[i + 1:]) + f"(?<={spelled(word)})") for form in forms(word[i])]
         self._anchors = re.compile(template.format(_branches(anchored)))
@@ -90,6 +90,11 @@ def _branches(pairs: Iterable[tuple[str, str]]) -> str:
 
 def _rarity(char: str) -> int:
     return _FREQUENT.find(char) if char in _FREQUENT else len(_FREQUENT)
+
+
+def rarest_letter(word: str) -> int:
+    """Where in ``word`` its rarest letter stands: the one a scan for the word should stop at."""
+    return max(range(len(word)), key=lambda i: _rarity(word[i]))
 
 
 def _forms(char: str) -> str:
