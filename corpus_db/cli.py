@@ -81,7 +81,7 @@ def _parse_shard(_ctx: click.Context, _param: click.Parameter, value: str | None
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @db_option
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Extraction processes (0: one per core).")
+              help="Processes that extract, this one included: it extracts between writes (0: one per core).")
 @click.option("--shard", metavar="K/N", callback=_parse_shard,
               help="Take only this worker's share of the files (e.g. 2/4), for several workers on one database.")
 @click.option("--max-size", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
@@ -131,7 +131,7 @@ def ingest(paths: tuple[Path, ...], db: Database, jobs: int, shard: Shard | None
 @main.command()
 @db_option
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Extraction processes (0: one per core).")
+              help="Processes that extract, this one included: it extracts between writes (0: one per core).")
 def reextract(db: Database, jobs: int) -> None:
     """Rebuild every extracted fact from the stored raw text with this version's extractors.
 

@@ -1,0 +1,36 @@
+"""The extraction pipeline: work spread over worker processes and the ingest process itself."""
+from __future__ import annotations
+
+import os
+import time
+
+from corpus_db.ingest import _Extractors
+
+
+def _slow_first(item: int) -> tuple[int, int]:
+    """The item and the process that handled it; item 0 holds its worker up."""
+    if item == 0:
+        time.sleep(1.0)
+    return item, os.getpid()
+
+
+def test_the_ingest_process_takes_back_work_no_worker_has_started() -> None:
+    with _Extractors(jobs=2) as extractors:  # one worker process, and this one
+        chunks = extractors.submit(_slow_first, list(range(200)))
+        later = extractors.submit(_slow_first, list(range(200, 400)))
+        results = extractors.collect(chunks, [later])
+        rest = extractors.collect(later)
+    items = [item for item, _ in results + rest]
+    assert items == list(range(400)), "results come back in submission order"
+    by_us = {item for item, pid in results + rest if pid == os.getpid()}
+    # While the worker sleeps on item 0, this process extracts what is still queued.
+    assert by_us, "the ingest process waited instead of extracting"
+    assert 0 not in by_us
+
+
+def test_one_job_extracts_in_this_process_only() -> None:
+    with _Extractors(jobs=1) as extractors:
+        assert extractors.pool is None
+        results = extractors.collect(extractors.submit(_slow_first, list(range(1, 100))))
+    assert {pid for _, pid in results} == {os.getpid()}
+    assert [item for item, _ in results] == list(range(1, 100))
