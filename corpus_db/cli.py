@@ -110,7 +110,6 @@ def ingest(paths: tuple[Path, ...], db: Database, jobs: int, shard: Shard | None
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise click.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATHS")
-    db.upgrade()
     show_bar = sys.stderr.isatty() and not quiet
     total = sum(1 for f in find_files(paths) if shard is None or shard.takes(f.name)) if show_bar else 0
     bar = (click.progressbar(length=total, label="Ingesting", file=sys.stderr, show_pos=True, show_eta=True)
@@ -122,7 +121,8 @@ def ingest(paths: tuple[Path, ...], db: Database, jobs: int, shard: Shard | None
             if outcome.status == "skipped" and not quiet:
                 click.echo(f"skipped {outcome.name}: {outcome.reason}", err=True)
 
-        report = run_ingest(db, paths, jobs=jobs, shard=shard, max_bytes=max_size, on_file=on_file)
+        report = run_ingest(db, paths, jobs=jobs, shard=shard, max_bytes=max_size, on_file=on_file,
+                            upgrade=True)
     click.echo(f"{report.summary()} → {display_url(db.url)}")
     if strict and report.skipped:
         raise click.ClickException(f"{len(report.skipped)} file(s) skipped (--strict)")

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from .db import Database
+from .db import SCHEMA_HEAD, Database
 from .extract import extract, load_rules
 from .extract.types import Extraction
 from .reader import DEFAULT_MAX_BYTES, SourceFile, UnreadableFile, decode, find_files, read_bytes, sha256
@@ -270,11 +270,14 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     shard: Shard | None = None,
     on_file: Callable[[FileOutcome], None] | None = None,
+    upgrade: bool = False,
 ) -> IngestReport:
-    """Ingest every article file under ``paths`` into ``db`` (which must be at the newest schema).
+    """Ingest every article file under ``paths`` into ``db``.
 
-    ``jobs`` processes extract, this one included (0: one per core); ``shard`` takes only this
-    worker's share of the files. ``on_file`` is called once per file.
+    ``db`` must be at the newest schema, or ``upgrade`` says to bring it there first: that
+    is done while the workers extract the first files (creating a database takes half a
+    second). ``jobs`` processes extract, this one included (0: one per core); ``shard`` takes
+    only this worker's share of the files. ``on_file`` is called once per file.
     Raises FileNotFoundError for a path that does not exist, before anything is written.
     """
     paths = [Path(p) for p in paths]
@@ -287,18 +290,27 @@ def ingest(
     jobs = jobs or os.cpu_count() or 1
     run = _Run(db, paths, IngestReport(), on_file)
     changed = False
+    # Reaching the database (and failing here if it cannot be reached) comes first; a
+    # database with no schema yet knows no file.
+    revision = db.current_revision() if upgrade else SCHEMA_HEAD
+    upgrade, empty = revision != SCHEMA_HEAD, revision is None
     with _Extractors(jobs) as extractors:
         try:
             # Batches under way and not yet written. The writer works on the oldest while the
             # workers extract the ones after it, so neither waits for the other.
             pending: deque[_Batch] = deque()
             for batch in _batches(files, batch_size):
-                known = _known_hashes(db, batch)
+                known = {} if empty else _known_hashes(db, batch)
                 checked = [_check(f, known.get(f.name), max_bytes) for f in batch]
                 pending.append(_Batch(checked, extractors.submit(
                     _prepare, [c for c in checked if isinstance(c, _Task)])))
                 if len(pending) > PIPELINE_DEPTH:
+                    if upgrade:  # before the first write, with the first batches under way
+                        db.upgrade()
+                        upgrade = empty = False
                     changed |= _write_batch(run, pending.popleft().outcomes(later=pending))
+            if upgrade:
+                db.upgrade()
             while pending:
                 changed |= _write_batch(run, pending.popleft().outcomes(later=pending))
             if changed:
