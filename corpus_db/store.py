@@ -10,9 +10,11 @@ with one multi-row statement per table and batch, not one per object.
 """
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 from urllib.parse import urlsplit
 
@@ -77,9 +79,8 @@ class Resolver:
             self._load_persons(session, chunk)
             new = [n for n in chunk if n not in self.persons]
             if new:
-                session.connection().execute(
-                    _insert(session, PERSONS).on_conflict_do_nothing(index_elements=["name"]),
-                    [{"name": n, "name_key": fold(n)} for n in new])
+                insert_rows(session.connection(), PERSONS, [{"name": n, "name_key": fold(n)} for n in new],
+                            unique=("name",))
                 self._load_persons(session, new)
         return self.persons
 
@@ -140,8 +141,8 @@ class Resolver:
         self._load_events(connection, missing)
         fresh = [k for k in missing if k not in self.events]
         if fresh:
-            connection.execute(_insert(session, EVENTS).on_conflict_do_nothing(index_elements=["key"]),
-                               [{"key": k, **keyed[k][0], "parent_event_id": None} for k in fresh])
+            insert_rows(connection, EVENTS, [{"key": k, **keyed[k][0], "parent_event_id": None} for k in fresh],
+                        unique=("key",))
             self._load_events(connection, fresh)
         inserted = set(fresh)
         fill = [{"row_id": self.events[k], "parent": self.events.get(parent) if parent else None, **values}
@@ -175,25 +176,48 @@ CACHE_LIMIT = 4_096  # entries per cache; beyond it the cache starts again, so m
 EVENT_FIELDS = ("kind", "name", "series", "ordinal", "start_date", "end_date", "date_precision", "location")
 
 
-def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, object]]) -> None:
-    """INSERT ``rows`` (dicts with the same keys) into ``table`` in one executemany.
+# Rows per INSERT on SQLite. Statements of one length are prepared once and reused (longer
+# ones would be parsed again for each batch), and each one writes out FTS5's pending index.
+ROWS_PER_STATEMENT = 64
 
-    On SQLite the statement goes to the driver as written: SQLAlchemy's processing of each
-    row's parameters cost more than SQLite's own insert (a quarter of the writer's time), and
-    these rows hold only strings, numbers and None, which need none. PostgreSQL gets
-    SQLAlchemy's multi-row VALUES ("insertmanyvalues"), far quicker there than executemany.
+
+def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, object]],
+                unique: Sequence[str] = ()) -> None:
+    """INSERT ``rows`` (dicts with the same keys) into ``table``, in as few statements as can be.
+
+    With ``unique`` (the columns of a unique key), a row whose key is already there is left
+    out (``ON CONFLICT DO NOTHING``).
+
+    On SQLite, multi-row ``VALUES`` statements straight to the driver: rows go through no
+    SQLAlchemy processing (it cost more than SQLite's own insert; these rows hold only
+    strings, numbers and None), and one statement, not one per row, fires the full-text
+    triggers. FTS5 writes out what it has indexed at every statement's end, so row by row
+    (``executemany``) indexing the articles cost twice as much. PostgreSQL gets SQLAlchemy's
+    multi-row VALUES ("insertmanyvalues").
     """
     if not rows:
         return
     if connection.dialect.name != "sqlite":
-        connection.execute(insert(table), rows)
+        if unique:
+            from sqlalchemy.dialects.postgresql import insert as upsert
+
+            connection.execute(upsert(table).on_conflict_do_nothing(index_elements=list(unique)), rows)
+        else:
+            connection.execute(insert(table), rows)
         return
     columns = list(rows[0])
     quote = connection.dialect.identifier_preparer.quote
-    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, columns))}) "
-           f"VALUES ({', '.join('?' * len(columns))})")
+    head = f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, columns))}) VALUES "
+    one = f"({', '.join('?' * len(columns))})"
+    tail = f" ON CONFLICT ({', '.join(map(quote, unique))}) DO NOTHING" if unique else ""
     values = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
-    connection.exec_driver_sql(sql, list(map(values, rows)))
+    driver = connection.connection.driver_connection
+    per_statement = max(1, min(ROWS_PER_STATEMENT,
+                               driver.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(columns)))
+    for start in range(0, len(rows), per_statement):
+        part = rows[start:start + per_statement]
+        connection.exec_driver_sql(head + ", ".join([one] * len(part)) + tail,
+                                   tuple(chain.from_iterable(map(values, part))))
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
