@@ -47,14 +47,16 @@ class AnchoredScan:
     "ẳng định(?<=khẳng định)", "ến lược(?<=chiến lược)"…, which start at letters few positions
     hold; where it hits, the scan proper runs over the few characters before the hit. ``search``
     returns the match ``re`` gives for the scan (no word can begin further back than the longest
-    word before the first hit). When ``fold``, each letter stands for all the characters that
+    word before the first hit; with ``word_start``, a match at or before the first that starts a
+    word). When ``fold``, each letter stands for all the characters that
     lower-case to it ("[đĐ]"), so the text need not be lower-cased; a text with "İ", which
     lower-cases to two characters, is searched with ``fallback`` (a pattern that matches at least
-    where the exact one does).
+    where the exact one does). With ``word_start``, for words the exact pattern wants at a word
+    start, a rare letter counts only in a word that starts one: "ông" is not looked for in "không".
     """
 
     def __init__(self, words: Iterable[str], template: str, *, fold: bool,
-                 fallback: re.Pattern[str] | None = None) -> None:
+                 fallback: re.Pattern[str] | None = None, word_start: bool = False) -> None:
         words = sorted(set(words), key=len, reverse=True)
         spelled = _spelled if fold else re.escape
         forms = _forms if fold else str
@@ -64,7 +66,10 @@ class AnchoredScan:
         for word in words:
             i = rarest_letter(word)
             # what follows the rare letter first: it rules out most places at its first character
-            anchored += [(form, spelled(word[i + 1:]) + f"(?<={spelled(word)})") for form in forms(word[i])]
+            behind = f"(?<={spelled(word)})"
+            if word_start:  # the word begins a word too, tested in the same look back
+                behind += rf"(?<![\w]{spelled(word)})"
+            anchored += [(form, spelled(word[i + 1:]) + behind) for form in forms(word[i])]
         self._anchors = re.compile(template.format(_branches(anchored)))
         self._reach = len(words[0])
         self._fallback = fallback if fold else None

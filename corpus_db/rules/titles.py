@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from . import WORD_START, CuePattern, compile_cues
+from .speech import AnchoredScan
 
 # Head words of titles, composable with what follows them ("Thứ trưởng" + "Bộ Công Thương",
 # "Đại sứ" + "đặc mệnh toàn quyền Việt Nam tại Pháp").
@@ -108,6 +109,9 @@ def _trie(cues: tuple[str, ...]) -> str:
 
 
 HEAD_PATTERN = CuePattern.of_pattern(WORD_START + f"({_trie(HEADS)})" + r"(?![\w])")
-HONORIFIC_PATTERN = CuePattern.of_pattern(WORD_START + f"({_trie(HONORIFICS)})" + r"(?![\w])")
+# Found from the rarest letter of each honorific: "ông", "bà", "ngài" start with letters that
+# stand at every few positions of a text, and "ông" ends "không", "công", "đông"…
+HONORIFIC_PATTERN = CuePattern(re.compile(WORD_START + f"({_trie(HONORIFICS)})" + r"(?![\w])"),
+                               AnchoredScan(HONORIFICS, r"({})(?![\w])", fold=False, word_start=True))
 PLACE_PREFIX = re.compile(rf"^({_trie(PLACES)})\s+")
 ONE_NAME_TITLES = compile_cues(ONE_NAME, template=r"^({})(?:\s|$)", flags=0)
