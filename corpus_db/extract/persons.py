@@ -62,8 +62,10 @@ def _foreign(word: str) -> bool:
     if word.isascii():
         return True
     letters = set(word.lower())
-    if letters & _NOT_VIETNAMESE or any(not c.isascii() and c not in _VIETNAMESE_LETTERS for c in letters):
-        return all(ord(c) < 0x250 for c in letters)
+    # (set operations, for speed: the letters that are not Vietnamese's hold one not in ASCII,
+    # and the largest letter is below U+0250)
+    if letters & _NOT_VIETNAMESE or not "".join(letters - _VIETNAMESE_LETTERS).isascii():
+        return max(letters) < "\u0250"
     return False
 
 
@@ -129,20 +131,25 @@ def _named_runs(body: str, masked: list[tuple[int, int]]) -> Iterator[tuple[int,
     continent = "châu" in body  # (rare: tested once for the whole text, for speed)
     # For speed, spaced capitalised words are matched together, and a group that no title span
     # overlaps and no "châu" precedes has the runs and names its text alone decides: remembered.
+    masked_start, masked_end = masked[mask]  # (kept at hand, for speed: most groups stay before it)
     for group in _CAPITAL_WORDS.finditer(body):
         start, end = group.span()
-        while masked[mask][1] <= start:
-            mask += 1
+        if masked_end <= start:
+            while masked[mask][1] <= start:
+                mask += 1
+            masked_start, masked_end = masked[mask]
         # The spans are sorted by start: if the first not ending before the group starts after it,
         # none covers a word of the group. A run's "châu" lies between 6 characters before the
         # group and its end.
-        if masked[mask][0] >= end and not (continent and body.find("châu", max(0, start - 6), end) >= 0):
-            for run_start, run_end, name in _group_names(group.group()):
-                yield start + run_start, start + run_end, name
+        if masked_start >= end and not (continent and body.find("châu", max(0, start - 6), end) >= 0):
+            names = _group_names(group[0])
+            if names:  # (most groups hold none)
+                for run_start, run_end, name in names:
+                    yield start + run_start, start + run_end, name
             continue
         for run_start, run_end in _split(group.group(), start, masked, mask):
             # (``find`` first, for speed: "châu" is rare)
-            after_continent = (body.find("châu", max(0, run_start - 6), run_start) >= 0
+            after_continent = (continent and body.find("châu", max(0, run_start - 6), run_start) >= 0
                                and _CONTINENT.search(body, max(0, run_start - 6), run_start) is not None)
             name = _name_in(body[run_start:run_end], after_continent)
             if name is not None:
