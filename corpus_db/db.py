@@ -18,15 +18,12 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
 
-from .config import database_url, display_url
+from .config import SCHEMA_HEAD, database_url, display_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy.orm import Session, sessionmaker
 
-# The newest revision under alembic/versions. Kept here so that opening a current database
-# needs no Alembic import (half a second at every start); a test checks it against Alembic.
-SCHEMA_HEAD = "0006"
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # Prepared statements the sqlite3 driver keeps per connection (its default is 128). Every

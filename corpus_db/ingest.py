@@ -15,7 +15,6 @@ a serialization failure) is retried from scratch.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import sys
 import threading
@@ -23,11 +22,11 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -35,7 +34,9 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from .db import SCHEMA_HEAD, Database
 from .extract import extract, load_rules
 from .extract.types import Extraction
-from .reader import DEFAULT_MAX_BYTES, SourceFile, UnreadableFile, decode, find_files, read_bytes, sha256
+from .reader import DEFAULT_MAX_BYTES, Shard, SourceFile, UnreadableFile, decode, read_bytes, sha256
+from .outcomes import FileOutcome, IngestReport
+from .unchanged import corpus_files
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -45,7 +46,6 @@ if TYPE_CHECKING:
 # The writing side (corpus_db.store, the ORM models) is imported by the first batch that has
 # something to write: a re-ingest of an unchanged corpus never loads it, and starts faster.
 
-Status = Literal["added", "updated", "unchanged", "skipped"]
 BATCH_SIZE = 200
 CHUNK_SIZE = 25  # files per piece of work handed to a worker process (or taken back from one)
 PIPELINE_DEPTH = 3  # batches the workers may extract ahead of the writer (memory: a few MB each)
@@ -54,59 +54,6 @@ RESULT_PIPE_BYTES = 1 << 20  # Linux's default limit for an unprivileged process
 PARALLEL_THRESHOLD = 64  # fewer files than this are not worth starting worker processes
 MAX_ATTEMPTS = 8
 RETRYABLE_SQLSTATES = {"40001", "40P01", "23505", "23503"}  # serialization, deadlock, unique, foreign key
-
-
-@dataclass(frozen=True)
-class FileOutcome:
-    name: str
-    status: Status
-    reason: str | None = None
-
-
-@dataclass
-class IngestReport:
-    run_id: int | None = None
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    skipped: list[FileOutcome] = field(default_factory=list)
-
-    @property
-    def total(self) -> int:
-        return self.added + self.updated + self.unchanged + len(self.skipped)
-
-    def count(self, outcome: FileOutcome) -> None:
-        if outcome.status == "skipped":
-            self.skipped.append(outcome)
-        else:
-            setattr(self, outcome.status, getattr(self, outcome.status) + 1)
-
-    def summary(self) -> str:
-        return (f"{self.total} files: {self.added} added, {self.updated} updated, "
-                f"{self.unchanged} unchanged, {len(self.skipped)} skipped")
-
-
-@dataclass(frozen=True)
-class Shard:
-    """Worker K of N: takes the files whose name hashes to K (deterministic across machines)."""
-
-    index: int
-    count: int
-
-    @classmethod
-    def parse(cls, text: str) -> Shard:
-        """"2/4" → the second of four shards (1-based, as users count)."""
-        try:
-            k, n = (int(part) for part in text.split("/"))
-        except ValueError:
-            raise ValueError(f"a shard is K/N with whole numbers, like 1/4: {text!r}") from None
-        if not 1 <= k <= n:
-            raise ValueError(f"shard {text!r}: K must be between 1 and N")
-        return cls(k - 1, n)
-
-    def takes(self, name: str) -> bool:
-        digest = hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest()
-        return int.from_bytes(digest, "big") % self.count == self.index
 
 
 @dataclass(frozen=True)
@@ -302,24 +249,25 @@ def ingest(
     shard: Shard | None = None,
     on_file: Callable[[FileOutcome], None] | None = None,
     upgrade: bool = False,
+    verified: int = 0,
 ) -> IngestReport:
     """Ingest every article file under ``paths`` into ``db``.
 
     ``db`` must be at the newest schema, or ``upgrade`` says to bring it there first: that
     is done while the workers extract the first files (creating a database takes half a
     second). ``jobs`` processes extract, this one included (0: one per core); ``shard`` takes
-    only this worker's share of the files. ``on_file`` is called once per file.
+    only this worker's share of the files. ``on_file`` is called once per file, but for the
+    first ``verified`` ones, found unchanged already in this run (by
+    :func:`corpus_db.unchanged.count_unchanged`): those are counted, not read again.
     Raises FileNotFoundError for a path that does not exist, before anything is written.
     """
     paths = [Path(p) for p in paths]
     for path in paths:
         if not path.exists() and not path.is_symlink():
             raise FileNotFoundError(f"no such file or folder: {path}")
-    files: Iterable[SourceFile] = find_files(paths)
-    if shard:
-        files = (f for f in files if shard.takes(f.name))
+    files = islice(corpus_files(paths, shard), verified, None)
     jobs = jobs or os.cpu_count() or 1
-    run = _Run(db, paths, IngestReport(), on_file)
+    run = _Run(db, paths, IngestReport(unchanged=verified), on_file)
     changed = False
     # Reaching the database (and failing here if it cannot be reached) comes first; a
     # database with no schema yet knows no file.

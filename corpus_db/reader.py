@@ -25,6 +25,29 @@ class SourceFile:
     name: str  # stable identity in the database: relative to the folder given, prefixed by its name
 
 
+@dataclass(frozen=True)
+class Shard:
+    """Worker K of N: takes the files whose name hashes to K (deterministic across machines)."""
+
+    index: int
+    count: int
+
+    @classmethod
+    def parse(cls, text: str) -> Shard:
+        """"2/4" → the second of four shards (1-based, as users count)."""
+        try:
+            k, n = (int(part) for part in text.split("/"))
+        except ValueError:
+            raise ValueError(f"a shard is K/N with whole numbers, like 1/4: {text!r}") from None
+        if not 1 <= k <= n:
+            raise ValueError(f"shard {text!r}: K must be between 1 and N")
+        return cls(k - 1, n)
+
+    def takes(self, name: str) -> bool:
+        digest = hashlib.blake2b(name.encode("utf-8"), digest_size=8).digest()
+        return int.from_bytes(digest, "big") % self.count == self.index
+
+
 def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[SourceFile]:
     """Every article file under ``paths`` (files or folders, recursive), in a stable order.
 
