@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 ENV_VAR = "CORPUS_DB_URL"
 DEFAULT_PATH = "corpus.db"
+SQLITE_PREFIX = "sqlite:///"
 
 # The newest revision under alembic/versions. Kept here so that opening a current database
 # needs no Alembic import (half a second at every start); a test checks it against Alembic.
@@ -47,11 +48,15 @@ def display_url(url: URL) -> str:
 
 def sqlite_display(path: str) -> str:
     """What :func:`display_url` shows for the SQLite file at ``path`` (SQLAlchemy's quoting)."""
-    return "sqlite:///" + quote(path, safe=" +/")
+    return SQLITE_PREFIX + quote(path, safe=" +/")
 
 
 def sqlite_path(target: str | os.PathLike[str] | None) -> str | None:
-    """The file of a database given as a plain path (or by nothing: ``$CORPUS_DB_URL``, then
-    ``corpus.db``), without SQLAlchemy; None for a URL."""
+    """The file of a SQLite database given as a path or a plain ``sqlite:///`` URL (or by nothing:
+    ``$CORPUS_DB_URL``, then ``corpus.db``), found without SQLAlchemy; None for any other URL."""
     text = os.fspath(target) if target is not None else os.environ.get(ENV_VAR) or DEFAULT_PATH
-    return None if "://" in text else str(Path(text).expanduser())
+    if "://" not in text:
+        return str(Path(text).expanduser())
+    if text.startswith(SQLITE_PREFIX) and "?" not in text:
+        return unquote(text.removeprefix(SQLITE_PREFIX)) or None  # as SQLAlchemy reads it
+    return None

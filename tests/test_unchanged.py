@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_db.config import database_url, display_url, sqlite_display
+from corpus_db.config import database_url, display_url, sqlite_display, sqlite_path
 from corpus_db.db import Database
 from corpus_db.ingest import ingest
 from corpus_db.reader import Shard
@@ -111,3 +111,14 @@ def test_an_unchanged_re_ingest_loads_no_database_layer(corpus: Path, stored: Pa
 @pytest.mark.parametrize("path", ["corpus.db", "/tmp/a b/c%d@e+f.db", "d/é:x?.db", "/srv/q#1.db"])
 def test_the_summary_names_the_database_as_the_full_ingest_does(path: str) -> None:
     assert sqlite_display(path) == display_url(database_url(path))
+
+
+@pytest.mark.parametrize("target", ["corpus.db", "~/x.db", "sqlite:////tmp/a%20b/c%25d%40e.db", "sqlite:///x.db",
+                                    "sqlite:///d/%C3%A9.db", "sqlite:///~/x.db"])
+def test_the_check_finds_the_file_the_database_layer_opens(target: str) -> None:
+    assert sqlite_path(target) == database_url(target).database
+
+
+@pytest.mark.parametrize("target", ["postgresql+psycopg://localhost/news", "sqlite:///x.db?mode=ro", "sqlite://"])
+def test_other_urls_go_to_the_database_layer(target: str) -> None:
+    assert sqlite_path(target) is None
