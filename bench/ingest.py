@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -69,13 +68,25 @@ def generate(out: Path, count: int) -> Path:
 
 
 def reset_postgres(url: str) -> None:
-    from sqlalchemy import create_engine, text  # the package's own dependency
+    """Empty the PostgreSQL database at ``url``, creating it first if the server has none of that name."""
+    from sqlalchemy import create_engine, make_url, text  # the package's own dependency
+    from sqlalchemy.exc import OperationalError
 
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+    target = make_url(url)
+    try:
+        server = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with server.connect() as connection:
+            if not connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                     {"name": target.database}):
+                connection.execute(text(f'CREATE DATABASE "{target.database}"'))
+        server.dispose()
+        engine = create_engine(target)
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+    except OperationalError as exc:
+        sys.exit(f"cannot prepare the PostgreSQL database {target.render_as_string()}: {exc.orig}")
 
 
 def step(name: str, seconds: float, rss: int, count: int, baseline: float | None = None) -> dict:
