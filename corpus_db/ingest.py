@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import cache
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -32,7 +33,7 @@ from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from .db import SCHEMA_HEAD, Database
-from .extract import extract, load_rules
+from .extract import clear_caches, extract, load_rules
 from .extract.types import Extraction
 from .reader import DEFAULT_MAX_BYTES, Shard, SourceFile, UnreadableFile, decode, read_bytes, sha256
 from .outcomes import FileOutcome, IngestReport
@@ -51,6 +52,7 @@ CHUNK_SIZE = 25  # files per piece of work handed to a worker process (or taken 
 PIPELINE_DEPTH = 3  # batches the workers may extract ahead of the writer (memory: a few MB each)
 SWITCH_INTERVAL = 0.0005  # seconds a thread may hold the interpreter lock while another waits (default 0.005)
 RESULT_PIPE_BYTES = 1 << 20  # Linux's default limit for an unprivileged process
+RELEASE_EVERY = 1_000  # files written between two releases of memory (see _release_memory)
 PARALLEL_THRESHOLD = 64  # fewer files than this are not worth starting worker processes
 MAX_ATTEMPTS = 8
 RETRYABLE_SQLSTATES = {"40001", "40P01", "23505", "23503"}  # serialization, deadlock, unique, foreign key
@@ -288,6 +290,8 @@ def ingest(
                         db.upgrade()
                         upgrade = empty = False
                     changed |= _write_batch(run, pending.popleft().outcomes(later=pending))
+                    if run.report.total % RELEASE_EVERY < batch_size:
+                        _release_memory()
             if upgrade:
                 db.upgrade()
             while pending:
@@ -302,6 +306,29 @@ def ingest(
             raise
     _finish_run(db, run.report, "completed")
     return run.report
+
+
+def _release_memory() -> None:
+    """Keep the ingest process's memory flat over a long run.
+
+    It extracts only now and then, so its extractors' caches filled over tens of thousands of
+    articles, and the long-lived entries, made among short-lived objects, kept memory the
+    allocator could not give back (+15% from 5,000 to 50,000 articles). So the caches start
+    again, and glibc is asked to return its free pages (elsewhere, only the caches).
+    """
+    clear_caches()
+    if trim := _malloc_trim():
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
 
 
 @dataclass

@@ -68,3 +68,16 @@ def test_upgrading_while_the_workers_extract_gives_the_one_process_database(
     assert report.added == 400
     # Same rows, same ids: which process extracted a file never shows in the result.
     assert snapshot(path) == snapshot(one_process)
+
+
+def test_clearing_the_extractors_caches_forgets_what_they_saw_and_changes_no_result(seeds_dir: Path) -> None:
+    from corpus_db.extract import clear_caches, extract
+    from corpus_db.extract import persons, structure
+
+    text = next(p for p in sorted(seeds_dir.iterdir()) if p.is_file()).read_text(encoding="utf-8")
+    first = extract(text)
+    caches = [structure._line_facts, persons._group_names]
+    assert all(cache.cache_info().currsize for cache in caches)
+    clear_caches()
+    assert [cache.cache_info().currsize for cache in caches] == [0, 0]
+    assert extract(text) == first

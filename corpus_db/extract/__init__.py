@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import sys
 from importlib import import_module
 
 from .types import (
@@ -47,6 +48,20 @@ def load_rules() -> None:
     """
     for name in ("directives", "events", "metadata", "normalize", "persons", "quotes", "structure"):
         import_module(f"{__name__}.{name}")
+
+
+def clear_caches() -> None:
+    """Empty the extractors' bounded caches (lines, name groups, titles… seen before).
+
+    A process that extracts only now and then calls it from time to time: its caches would
+    otherwise fill slowly, over tens of thousands of articles, and its memory grow with them.
+    """
+    for name, module in list(sys.modules.items()):
+        if name.startswith((f"{__name__}.", "corpus_db.rules")):
+            for value in list(vars(module).values()):
+                info = getattr(value, "cache_info", None)
+                if callable(info) and (info().maxsize or 0) > 1:  # not the rule tables, loaded once
+                    value.cache_clear()
 
 
 def extract(text: str) -> Extraction:

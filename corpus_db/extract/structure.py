@@ -62,6 +62,7 @@ def _per_line(function: Callable[[str], _T]) -> Callable[[str], _T]:
     @wraps(function)
     def per_line(line: str) -> _T:
         return remembered(line) if len(line) <= 300 else function(line)
+    per_line.cache_info, per_line.cache_clear = remembered.cache_info, remembered.cache_clear  # type: ignore[attr-defined]
     return per_line
 
 
