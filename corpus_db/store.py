@@ -18,7 +18,8 @@ from itertools import chain
 from operator import itemgetter
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, Table, bindparam, delete, exists, func, insert, select, update
+from sqlalchemy import (Column, Connection, Dialect, String, Table, bindparam, delete, exists, func, insert, select,
+                        update)
 from sqlalchemy.orm import Session
 
 from . import models as m
@@ -188,13 +189,14 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, o
     With ``unique`` (the columns of a unique key), a row whose key is already there is left
     out (``ON CONFLICT DO NOTHING``).
 
-    Multi-row ``VALUES`` statements go straight to the driver: rows go through no SQLAlchemy
-    processing (it cost more than the database's own insert; these rows hold only strings,
-    numbers, booleans and None). On SQLite one statement, not one per row, fires the
-    full-text triggers: FTS5 writes out what it has indexed at every statement's end, so row
-    by row (``executemany``) indexing the articles cost twice as much. On PostgreSQL, where
-    SQLAlchemy's executemany sent the rows one by one (pipelined), the writer spent three
-    quarters of its time in the driver's per-row work.
+    The statements go straight to the driver: rows go through no SQLAlchemy processing (it
+    cost more than the database's own insert; these rows hold only strings, numbers, booleans
+    and None). On SQLite, multi-row ``VALUES``: one statement, not one per row, fires the
+    full-text triggers, and FTS5 writes out what it has indexed at every statement's end, so
+    row by row (``executemany``) indexing the articles cost twice as much. On PostgreSQL, one
+    array per column, unnested by the server: a short statement whatever the rows (SQLAlchemy's
+    executemany sent them one by one, and the driver's work per row was three quarters of the
+    writer's time; a long multi-row statement is parsed again by the driver at each call).
     """
     if not rows:
         return
@@ -203,8 +205,7 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, o
     quote = dialect.identifier_preparer.quote
     tail = f" ON CONFLICT ({', '.join(map(quote, unique))}) DO NOTHING" if unique else ""
     if dialect.name == "postgresql" and dialect.paramstyle in ("format", "pyformat"):
-        # One array per column, unnested by the server: a short statement, whatever the rows.
-        arrays = ", ".join(f"%s::{table.c[c].type.compile(dialect=dialect)}[]" for c in columns)
+        arrays = ", ".join(f"%s::{_array_type(table.c[c], dialect)}[]" for c in columns)
         connection.exec_driver_sql(
             f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, columns))}) "
             f"SELECT * FROM unnest({arrays}){tail}",
@@ -222,6 +223,12 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, o
         part = rows[start:start + per_statement]
         connection.exec_driver_sql(head + ", ".join([one] * len(part)) + tail,
                                    tuple(chain.from_iterable(map(values, part))))
+
+
+def _array_type(column: Column[object], dialect: Dialect) -> str:
+    """The element type of a PostgreSQL array for ``column``'s values: ``text`` for strings,
+    since a cast to ``varchar(n)`` would cut a longer value where the insert must fail."""
+    return "text" if isinstance(column.type, String) else column.type.compile(dialect=dialect)
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:

@@ -1,9 +1,11 @@
 """Storage: extraction results become rows; entities resolve across articles; facts are replaced."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from corpus_db import models as m
+from corpus_db.db import Database
 from corpus_db.extract import types as x
 from corpus_db.store import ArticleInput, Resolver, event_keys, prune_orphans, save_articles
 
@@ -120,3 +122,26 @@ def test_event_keys() -> None:
     # The same conference written with other capitalisation is the same key.
     other = x.Event(kind="conference", name="", surface="", start=0, end=0, series="Hội nghị ngoại giao", ordinal=31)
     assert event_keys((other,), "b.txt")[0] == keys[0]
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_insert_rows_stores_every_row_as_given_and_never_cuts_a_long_value(backend: str, db_path, request) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    from corpus_db.store import OUTLETS, ROWS_PER_STATEMENT, insert_rows
+
+    target = str(db_path) if backend == "sqlite" else request.getfixturevalue("pg_url")
+    with Database(target) as database:
+        database.upgrade()
+        rows = [{"name": f"Báo số {n}", "host": None if n % 3 else f"bao{n}.vn"}
+                for n in range(2 * ROWS_PER_STATEMENT + 5)]  # more than one statement's worth
+        with database.engine.begin() as connection:
+            insert_rows(connection, OUTLETS, rows)
+            insert_rows(connection, OUTLETS, rows[:3] + [{"name": "Báo mới", "host": None}], unique=("name",))
+        with database.engine.connect() as connection:
+            stored = connection.execute(select(OUTLETS.c.name, OUTLETS.c.host).order_by(OUTLETS.c.id)).all()
+        assert [tuple(r) for r in stored] == [(r["name"], r["host"]) for r in rows] + [("Báo mới", None)]
+        too_long = [{"name": "x" * 201, "host": None}]  # name is String(200)
+        if backend == "postgresql":  # SQLite does not enforce lengths
+            with pytest.raises(DBAPIError), database.engine.begin() as connection:
+                insert_rows(connection, OUTLETS, too_long)
