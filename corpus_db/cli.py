@@ -19,8 +19,8 @@ import click
 
 from .config import DEFAULT_PATH, ENV_VAR, display_url, sqlite_display, sqlite_path
 from .outcomes import FileOutcome, IngestReport
-from .reader import DEFAULT_MAX_BYTES, Shard
-from .unchanged import corpus_files, count_unchanged
+from .reader import DEFAULT_MAX_BYTES, Shard, corpus_files
+from .unchanged import count_unchanged
 
 if TYPE_CHECKING:
     from .db import Database

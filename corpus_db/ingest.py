@@ -35,9 +35,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from .db import SCHEMA_HEAD, Database
 from .extract import clear_caches, extract, load_rules
 from .extract.types import Extraction
-from .reader import DEFAULT_MAX_BYTES, Shard, SourceFile, UnreadableFile, decode, read_bytes, sha256
 from .outcomes import FileOutcome, IngestReport
-from .unchanged import corpus_files
+from .reader import DEFAULT_MAX_BYTES, Shard, SourceFile, UnreadableFile, corpus_files, decode, read_bytes, sha256
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -290,7 +289,7 @@ def ingest(
                         db.upgrade()
                         upgrade = empty = False
                     changed |= _write_batch(run, pending.popleft().outcomes(later=pending))
-                    if run.report.total % RELEASE_EVERY < batch_size:
+                    if run.report.total % RELEASE_EVERY < batch_size:  # once in RELEASE_EVERY files
                         _release_memory()
             if upgrade:
                 db.upgrade()

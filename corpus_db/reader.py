@@ -73,6 +73,12 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[SourceFile]:
             yield SourceFile(root, os.path.basename(root))
 
 
+def corpus_files(paths: Iterable[str | os.PathLike[str]], shard: Shard | None = None) -> Iterable[SourceFile]:
+    """The files an ingest of ``paths`` takes, in the order it takes them."""
+    files = find_files(paths)
+    return (f for f in files if shard.takes(f.name)) if shard else files
+
+
 def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of one file, or UnreadableFile with the reason (vanished, too large, unreadable).
 

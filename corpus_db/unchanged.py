@@ -16,15 +16,9 @@ from itertools import islice
 from pathlib import Path
 
 from .config import SCHEMA_HEAD
-from .reader import DEFAULT_MAX_BYTES, Shard, SourceFile, UnreadableFile, find_files, read_bytes, sha256
+from .reader import DEFAULT_MAX_BYTES, Shard, SourceFile, UnreadableFile, corpus_files, read_bytes, sha256
 
 BATCH_SIZE = 200
-
-
-def corpus_files(paths: Iterable[str | os.PathLike[str]], shard: Shard | None = None) -> Iterable[SourceFile]:
-    """The files an ingest of ``paths`` takes, in the order it takes them."""
-    files = find_files(paths)
-    return (f for f in files if shard.takes(f.name)) if shard else files
 
 
 def count_unchanged(db_file: str, paths: Iterable[str | os.PathLike[str]], *, shard: Shard | None = None,

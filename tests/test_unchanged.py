@@ -12,8 +12,8 @@ import pytest
 from corpus_db.config import database_url, display_url, sqlite_display, sqlite_path
 from corpus_db.db import Database
 from corpus_db.ingest import ingest
-from corpus_db.reader import Shard
-from corpus_db.unchanged import corpus_files, count_unchanged
+from corpus_db.reader import Shard, corpus_files
+from corpus_db.unchanged import count_unchanged
 
 from .conftest import invoke
 
