@@ -20,7 +20,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -36,7 +36,8 @@ from .db import SCHEMA_HEAD, Database
 from .extract import clear_caches, extract, load_rules
 from .extract.types import Extraction
 from .outcomes import FileOutcome, IngestReport
-from .reader import DEFAULT_MAX_BYTES, Shard, SourceFile, UnreadableFile, corpus_files, decode, read_bytes, sha256
+from .reader import (DEFAULT_MAX_BYTES, Shard, SourceFile, UnreadableFile, batches, corpus_files, decode, read_bytes,
+                     sha256)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -234,12 +235,6 @@ class _Batch:
         return [next(prepared) if isinstance(item, _Task) else item for item in self.checked]
 
 
-def _batches(items: Iterable[SourceFile], size: int) -> Iterator[list[SourceFile]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def ingest(
     db: Database,
     paths: Iterable[str | os.PathLike[str]],
@@ -279,7 +274,7 @@ def ingest(
             # Batches under way and not yet written. The writer works on the oldest while the
             # workers extract the ones after it, so neither waits for the other.
             pending: deque[_Batch] = deque()
-            for batch in _batches(files, batch_size):
+            for batch in batches(files, batch_size):
                 known = {} if empty else _known_hashes(db, batch)
                 checked = [_check(f, known.get(f.name), max_bytes) for f in batch]
                 pending.append(_Batch(checked, extractors.submit(

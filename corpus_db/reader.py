@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 # Files that sit beside articles in scraped folders but are not articles.
@@ -77,6 +78,13 @@ def corpus_files(paths: Iterable[str | os.PathLike[str]], shard: Shard | None = 
     """The files an ingest of ``paths`` takes, in the order it takes them."""
     files = find_files(paths)
     return (f for f in files if shard.takes(f.name)) if shard else files
+
+
+def batches(items: Iterable[SourceFile], size: int) -> Iterator[list[SourceFile]]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

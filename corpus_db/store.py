@@ -6,7 +6,7 @@ transaction. Entities are resolved across the corpus through natural keys
 existing key does nothing (``ON CONFLICT DO NOTHING``, in SQLite and
 PostgreSQL alike) and the existing row's id is used, so several ingest
 processes writing at once converge on one row per entity. Rows are written
-with one multi-row statement per table and batch, not one per object.
+with multi-row statements (``insert_rows``), not one per object.
 """
 from __future__ import annotations
 
@@ -49,15 +49,6 @@ class ArticleInput:
     article_id: int | None = None  # the existing row to replace, if any
 
 
-def _insert(session: Session, table: Table):
-    """An INSERT … ON CONFLICT DO NOTHING for this session's database."""
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    return dialect_insert(table)
-
-
 @dataclass
 class Resolver:
     """Natural key → row id, cached for the run. Clear it when a transaction rolls back."""
@@ -96,8 +87,7 @@ class Resolver:
     def outlet(self, session: Session, name: str, url: str | None) -> int:
         if name not in self.outlets:
             connection = session.connection()
-            connection.execute(_insert(session, OUTLETS).on_conflict_do_nothing(index_elements=["name"]),
-                               {"name": name, "host": _host(url)})
+            insert_rows(connection, OUTLETS, [{"name": name, "host": _host(url)}], unique=("name",))
             row_id, host = connection.execute(
                 select(OUTLETS.c.id, OUTLETS.c.host).where(OUTLETS.c.name == name)).one()
             if host is None and _host(url):
@@ -118,10 +108,9 @@ class Resolver:
             if len(candidates) == 1:
                 self.directives[key] = candidates[0]
                 return candidates[0]
-        connection.execute(
-            _insert(session, DIRECTIVES).on_conflict_do_nothing(index_elements=["key"]),
-            {"key": key, "kind": mention.kind, "number": mention.number, "issuer": mention.issuer,
-             "name": mention.name, "subject": mention.subject, "year": mention.year})
+        insert_rows(connection, DIRECTIVES, [{"key": key, "kind": mention.kind, "number": mention.number,
+                                              "issuer": mention.issuer, "name": mention.name,
+                                              "subject": mention.subject, "year": mention.year}], unique=("key",))
         row = connection.execute(select(DIRECTIVES.c.id, DIRECTIVES.c.subject, DIRECTIVES.c.year)
                                  .where(DIRECTIVES.c.key == key)).one()
         if (row.subject is None and mention.subject) or (row.year is None and mention.year):

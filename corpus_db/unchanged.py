@@ -12,11 +12,11 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
-from itertools import islice
 from pathlib import Path
 
 from .config import SCHEMA_HEAD
-from .reader import DEFAULT_MAX_BYTES, Shard, SourceFile, UnreadableFile, corpus_files, read_bytes, sha256
+from .reader import (DEFAULT_MAX_BYTES, Shard, SourceFile, UnreadableFile, batches, corpus_files, read_bytes,
+                     sha256)
 
 BATCH_SIZE = 200
 
@@ -40,8 +40,7 @@ def count_unchanged(db_file: str, paths: Iterable[str | os.PathLike[str]], *, sh
     try:
         if connection.execute("SELECT version_num FROM alembic_version").fetchall() != [(SCHEMA_HEAD,)]:
             return 0, False
-        files = iter(corpus_files(paths, shard))
-        while batch := list(islice(files, BATCH_SIZE)):
+        for batch in batches(corpus_files(paths, shard), BATCH_SIZE):
             names = [f.name for f in batch]
             known = dict(connection.execute(
                 f"SELECT source_path, sha256 FROM articles WHERE source_path IN ({', '.join('?' * len(names))})",
