@@ -81,3 +81,25 @@ def test_clearing_the_extractors_caches_forgets_what_they_saw_and_changes_no_res
     clear_caches()
     assert [cache.cache_info().currsize for cache in caches] == [0, 0]
     assert extract(text) == first
+
+
+def _collector_on(_item: int) -> bool:
+    import gc
+
+    return gc.isenabled()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_off_while_extracting_and_as_it_was_afterwards(enabled: bool) -> None:
+    import gc
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with _Extractors(jobs=2) as extractors:
+            results = extractors.collect(extractors.submit(_collector_on, list(range(100))))
+            assert not gc.isenabled()
+        assert not any(results), "a worker or this process collected automatically"
+        assert gc.isenabled() is enabled, "the caller's setting is not restored"
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -145,3 +145,12 @@ def test_insert_rows_stores_every_row_as_given_and_never_cuts_a_long_value(backe
         if backend == "postgresql":  # SQLite does not enforce lengths
             with pytest.raises(DBAPIError), database.engine.begin() as connection:
                 insert_rows(connection, OUTLETS, too_long)
+
+
+def test_sqlite_connections_keep_temporary_files_in_memory_and_a_larger_page_cache(db) -> None:
+    from corpus_db.db import SQLITE_CACHE_KIB
+
+    with db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA temp_store").scalar() == 2  # MEMORY
+        assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -SQLITE_CACHE_KIB
+        assert SQLITE_CACHE_KIB > 2_000  # SQLite's own default
