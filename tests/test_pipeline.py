@@ -59,13 +59,18 @@ def one_process(corpus_400: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 @pytest.mark.parametrize("start_at", [None, "0003"])
 def test_upgrading_while_the_workers_extract_gives_the_one_process_database(
         corpus_400: Path, one_process: Path, tmp_path: Path, start_at: str | None) -> None:
+    import gc
+
     path = tmp_path / "overlap.db"
+    frozen = gc.get_freeze_count()
     with Database(path) as db:
         if start_at:
             db.upgrade(start_at)
         report = ingest(db, [corpus_400], jobs=2, upgrade=True)
         assert db.is_current()
     assert report.added == 400
+    # The collector is back as the caller had it: on, and nothing of theirs left frozen.
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
     # Same rows, same ids: which process extracted a file never shows in the result.
     assert snapshot(path) == snapshot(one_process)
 
