@@ -102,13 +102,19 @@ def _prepare(task: _Task) -> _Prepared:
     return _Prepared(task.name, sha=task.sha, raw_text=text, extraction=extraction)
 
 
+_worker_chunks: int | None = None  # chunks this worker process has run; None in the ingest process
+
+
 def _start_worker(parent: int) -> None:
     """Worker initializer: no automatic collection (see _Extractors), and an end with the parent.
 
     A parent killed outright (SIGKILL, the OOM killer) runs no cleanup, and its idle
     workers would otherwise wait on their task queue for ever.
     """
+    global _worker_chunks
     gc.disable()
+    _worker_chunks = 0
+
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(1.0)
@@ -121,14 +127,12 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-_chunks_run = 0
-
-
 def _run_chunk(fn: Callable[[T], R], items: list[T]) -> list[R]:
-    global _chunks_run
-    _chunks_run += 1
-    if _chunks_run % COLLECT_EVERY_CHUNKS == 0 and not gc.isenabled():
-        gc.collect()  # a worker's own collection, now and then (see _Extractors)
+    global _worker_chunks
+    if _worker_chunks is not None:
+        _worker_chunks += 1
+        if _worker_chunks % COLLECT_EVERY_CHUNKS == 0:
+            gc.collect()  # a worker's own collection, now and then (the ingest process: _release_memory)
     return [fn(item) for item in items]
 
 
