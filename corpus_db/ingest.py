@@ -176,7 +176,7 @@ class _Extractors:
         self.pool = (ProcessPoolExecutor(jobs - 1, initializer=_start_worker, initargs=(os.getpid(),))
                      if jobs > 1 else None)
         self.started = False
-        self.collecting = gc.isenabled()
+        self.collecting = gc.isenabled()  # the caller's setting, restored at the end
         self.switch_interval = sys.getswitchinterval()
         if self.pool:
             _widen_result_pipe(self.pool)
@@ -216,7 +216,6 @@ class _Extractors:
             # the workers are many small objects, and the collections they set off cost 15% of
             # the run's time, for nothing: extraction and the writer leave no cycles behind
             # that _release_memory (and the workers, every COLLECT_EVERY_CHUNKS) does not take.
-            self.collecting = gc.isenabled()
             gc.disable()
             self.started = True
         if self.pool is None or len(items) < PARALLEL_THRESHOLD:
