@@ -14,30 +14,28 @@ a serialization failure) is retried from scratch.
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
-import sys
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from .db import SCHEMA_HEAD, Database
-from .extract import clear_caches, extract, load_rules
+from .extract import clear_caches, extract
 from .extract.types import Extraction
 from .outcomes import FileOutcome, IngestReport
-from .reader import (DEFAULT_MAX_BYTES, Shard, SourceFile, UnreadableFile, batches, corpus_files, decode, read_bytes,
-                     sha256)
+from .reader import DEFAULT_MAX_BYTES, Shard, SourceFile, batches, corpus_files
+from .workers import RELEASE_EVERY, Chunk, Extractors, Prepared, Task, check, prepare
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -48,219 +46,20 @@ if TYPE_CHECKING:
 # something to write: a re-ingest of an unchanged corpus never loads it, and starts faster.
 
 BATCH_SIZE = 200
-CHUNK_SIZE = 25  # files per piece of work handed to a worker process (or taken back from one)
 PIPELINE_DEPTH = 3  # batches the workers may extract ahead of the writer (memory: a few MB each)
-SWITCH_INTERVAL = 0.0005  # seconds a thread may hold the interpreter lock while another waits (default 0.005)
-RESULT_PIPE_BYTES = 1 << 20  # Linux's default limit for an unprivileged process
-RELEASE_EVERY = 1_000  # files written between two releases of memory (see _release_memory)
-COLLECT_EVERY_CHUNKS = RELEASE_EVERY // CHUNK_SIZE  # in a worker, chunks between two collections
-PARALLEL_THRESHOLD = 64  # fewer files than this are not worth starting worker processes
 MAX_ATTEMPTS = 8
 RETRYABLE_SQLSTATES = {"40001", "40P01", "23505", "23503"}  # serialization, deadlock, unique, foreign key
 
 
-@dataclass(frozen=True)
-class _Task:
-    name: str
-    data: bytes
-    sha: str
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    name: str
-    sha: str | None = None
-    raw_text: str | None = None
-    extraction: Extraction | None = None
-    skip_reason: str | None = None
-
-
-def _check(source: SourceFile, known_sha: str | None, max_bytes: int) -> _Prepared | _Task:
-    """Read and hash one file (in the main process: cheap); what is left is a task for the workers."""
-    try:
-        data = read_bytes(source.path, max_bytes=max_bytes)
-    except UnreadableFile as exc:
-        return _Prepared(source.name, skip_reason=str(exc))
-    digest = sha256(data)
-    if digest == known_sha:
-        return _Prepared(source.name, sha=digest)  # unchanged: recognised by hash, never extracted
-    return _Task(source.name, data, digest)
-
-
-def _prepare(task: _Task) -> _Prepared:
-    """Decode and extract one file (runs in worker processes)."""
-    try:
-        text = decode(task.data)
-    except UnreadableFile as exc:
-        return _Prepared(task.name, skip_reason=str(exc))
-    try:
-        extraction = extract(text)
-    except Exception as exc:  # noqa: BLE001 - one bad article must not stop a corpus-wide run
-        return _Prepared(task.name, sha=task.sha, skip_reason=f"extraction failed: {type(exc).__name__}: {exc}")
-    if extraction.text == text:
-        text = extraction.text  # the same string twice is sent once
-    return _Prepared(task.name, sha=task.sha, raw_text=text, extraction=extraction)
-
-
-_worker_chunks: int | None = None  # chunks this worker process has run; None in the ingest process
-
-
-def _start_worker(parent: int) -> None:
-    """Worker initializer: no automatic collection (see _Extractors), and an end with the parent.
-
-    A parent killed outright (SIGKILL, the OOM killer) runs no cleanup, and its idle
-    workers would otherwise wait on their task queue for ever.
-    """
-    global _worker_chunks
-    gc.disable()
-    _worker_chunks = 0
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
-T = TypeVar("T")
-R = TypeVar("R")
-
-
-def _run_chunk(fn: Callable[[T], R], items: list[T]) -> list[R]:
-    global _worker_chunks
-    if _worker_chunks is not None:
-        _worker_chunks += 1
-        if _worker_chunks % COLLECT_EVERY_CHUNKS == 0:
-            gc.collect()  # a worker's own collection, now and then (the ingest process: _release_memory)
-    return [fn(item) for item in items]
-
-
-@dataclass
-class _Chunk(Generic[T, R]):
-    """A few items to extract: sent to a worker process, or extracted here."""
-
-    fn: Callable[[T], R]
-    items: list[T]
-    future: Future[list[R]] | None = None
-    results: list[R] | None = None
-
-    @property
-    def done(self) -> bool:
-        return self.results is not None or (self.future is not None and self.future.done())
-
-    def take_back(self) -> bool:
-        """Extract it here if no worker has started it; False if one has (or it is done)."""
-        if self.results is None and self.future is not None and self.future.cancel():
-            self.results = _run_chunk(self.fn, self.items)
-            return True
-        return False
-
-    def collect(self) -> list[R]:
-        if self.results is None:
-            self.results = self.future.result() if self.future else _run_chunk(self.fn, self.items)
-        return self.results
-
-
-class _Extractors:
-    """Extraction spread over ``jobs`` processes, this one included.
-
-    ``jobs - 1`` worker processes take chunks in order. When the writer (this process)
-    needs a result that is not ready, it takes back chunks no worker has started and
-    extracts them itself instead of waiting. So N processes on N cores extract and write,
-    and none of them idles: a pool of N workers beside a busy writer puts N + 1 busy
-    processes on N cores, and time-slicing them cost a quarter more CPU on 2 cores.
-    """
-
-    def __init__(self, jobs: int) -> None:
-        self.pool = (ProcessPoolExecutor(jobs - 1, initializer=_start_worker, initargs=(os.getpid(),))
-                     if jobs > 1 else None)
-        self.started = False
-        self.collecting = gc.isenabled()  # the caller's setting, restored at the end
-        self.switch_interval = sys.getswitchinterval()
-        if self.pool:
-            _widen_result_pipe(self.pool)
-
-    def __enter__(self) -> _Extractors:
-        if self.pool:
-            # The threads that pass work and results to the workers need the interpreter lock
-            # the writer holds; every wait for it holds up a worker. (Restored at the end.)
-            sys.setswitchinterval(SWITCH_INTERVAL)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.pool:
-            self.pool.shutdown(cancel_futures=True)
-            sys.setswitchinterval(self.switch_interval)
-        if self.started:
-            gc.unfreeze()  # a library caller's objects are collectable again
-            if self.collecting:
-                gc.enable()
-
-    def freeze_survivors(self) -> None:
-        """Once the run has started, collect, and tell the collector that what is left lives for
-        the run (like the rules, frozen at the start; all are collectable again at the end)."""
-        if self.started:
-            gc.collect()
-            gc.freeze()
-
-    def submit(self, fn: Callable[[T], R], items: list[T]) -> list[_Chunk[T, R]]:
-        """Chunks of ``items`` under way to the workers (left here if too few to be worth it)."""
-        if not self.started and items:
-            # The rules are compiled before the workers fork, so that they share them. Then the
-            # collector is told that everything made so far lives for the run: it no longer
-            # walks the rule tables at each full collection (8% of extraction's instructions).
-            load_rules()
-            gc.freeze()
-            # Nor does it collect by itself during the run: the results unpickled here and in
-            # the workers are many small objects, and the collections they set off cost 15% of
-            # the run's time, for nothing: extraction and the writer leave no cycles behind
-            # that _release_memory (and the workers, every COLLECT_EVERY_CHUNKS) does not take.
-            gc.disable()
-            self.started = True
-        if self.pool is None or len(items) < PARALLEL_THRESHOLD:
-            return [_Chunk(fn, items)]
-        return [_Chunk(fn, part, self.pool.submit(_run_chunk, fn, part))
-                for part in (items[i:i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE))]
-
-    @staticmethod
-    def collect(chunks: list[_Chunk[T, R]], later: Iterable[list[_Chunk]] = ()) -> list[R]:
-        """The results of ``chunks``, in order. While workers are still on them, this process
-        takes back unstarted chunks: the last of ``chunks`` first, then the last of ``later``
-        (the work the workers would reach last)."""
-        spare = [*reversed(chunks), *(chunk for group in reversed(list(later)) for chunk in reversed(group))]
-        while not all(chunk.done for chunk in chunks):
-            if not any(chunk.take_back() for chunk in spare):
-                break  # all started: wait for the workers
-        return [result for chunk in chunks for result in chunk.collect()]
-
-
-def _widen_result_pipe(pool: ProcessPoolExecutor) -> None:
-    """Let a worker hand over a chunk's results (a few hundred KB) without waiting.
-
-    A pipe holds 64 KB on Linux: a worker blocked on a full pipe until the ingest process,
-    busy writing, had read the rest (the workers waited a tenth of the time on two cores,
-    half of it here). Linux only, and through the executor's private queue: where either
-    is missing, nothing changes.
-    """
-    try:
-        import fcntl
-
-        reader = pool._result_queue._reader  # type: ignore[attr-defined]
-        fcntl.fcntl(reader.fileno(), fcntl.F_SETPIPE_SZ, RESULT_PIPE_BYTES)
-    except (ImportError, AttributeError, OSError):
-        pass
-
-
 @dataclass
 class _Batch:
-    checked: list[_Prepared | _Task]  # in file order: what needs no extraction, and the tasks
-    chunks: list[_Chunk[_Task, _Prepared]]
+    checked: list[Prepared | Task]  # in file order: what needs no extraction, and the tasks
+    chunks: list[Chunk[Task, Prepared]]
 
-    def outcomes(self, later: Iterable[_Batch]) -> list[_Prepared]:
+    def outcomes(self, later: Iterable[_Batch]) -> list[Prepared]:
         """Every file's outcome, in order, taking the workers' results where a task was sent."""
-        prepared = iter(_Extractors.collect(self.chunks, [b.chunks for b in later]))
-        return [next(prepared) if isinstance(item, _Task) else item for item in self.checked]
+        prepared = iter(Extractors.collect(self.chunks, [b.chunks for b in later]))
+        return [next(prepared) if isinstance(item, Task) else item for item in self.checked]
 
 
 def ingest(
@@ -274,6 +73,7 @@ def ingest(
     on_file: Callable[[FileOutcome], None] | None = None,
     upgrade: bool = False,
     verified: int = 0,
+    extractors: Extractors | None = None,
 ) -> IngestReport:
     """Ingest every article file under ``paths`` into ``db``.
 
@@ -283,6 +83,7 @@ def ingest(
     only this worker's share of the files. ``on_file`` is called once per file, but for the
     first ``verified`` ones, found unchanged already in this run (by
     :func:`corpus_db.unchanged.count_unchanged`): those are counted, not read again.
+    ``extractors``: processes the caller has started already (and ends), used instead of ``jobs``.
     Raises FileNotFoundError for a path that does not exist, before anything is written.
     """
     paths = [Path(p) for p in paths]
@@ -292,33 +93,32 @@ def ingest(
     files = islice(corpus_files(paths, shard), verified, None)
     jobs = jobs or os.cpu_count() or 1
     run = _Run(db, paths, IngestReport(unchanged=verified), on_file)
-    changed = False
     # Reaching the database (and failing here if it cannot be reached) comes first; a
     # database with no schema yet knows no file.
     revision = db.current_revision() if upgrade else SCHEMA_HEAD
     upgrade, empty = revision != SCHEMA_HEAD, revision is None
-    with _Extractors(jobs) as extractors:
+    with contextlib.nullcontext(extractors) if extractors else Extractors(jobs) as extractors:
         try:
             # Batches under way and not yet written. The writer works on the oldest while the
             # workers extract the ones after it, so neither waits for the other.
             pending: deque[_Batch] = deque()
             for batch in batches(files, batch_size):
                 known = {} if empty else _known_hashes(db, batch)
-                checked = [_check(f, known.get(f.name), max_bytes) for f in batch]
+                checked = [check(f, known.get(f.name), max_bytes) for f in batch]
                 pending.append(_Batch(checked, extractors.submit(
-                    _prepare, [c for c in checked if isinstance(c, _Task)])))
+                    prepare, [c for c in checked if isinstance(c, Task)])))
                 if len(pending) > PIPELINE_DEPTH:
                     if upgrade:  # before the first write, with the first batches under way
                         _upgrade(db, extractors)
                         upgrade = empty = False
-                    changed |= _write_batch(run, pending.popleft().outcomes(later=pending))
+                    _write_batch(run, pending.popleft().outcomes(later=pending))
                     if run.report.total % RELEASE_EVERY < batch_size:  # once in RELEASE_EVERY files
                         _release_memory()
             if upgrade:
                 _upgrade(db, extractors)
             while pending:
-                changed |= _write_batch(run, pending.popleft().outcomes(later=pending))
-            if changed:
+                _write_batch(run, pending.popleft().outcomes(later=pending))
+            if run.report.updated:  # replaced facts may leave entities no article refers to; added ones never do
                 from .store import prune_orphans
 
                 with db.writer() as session:
@@ -330,7 +130,7 @@ def ingest(
     return run.report
 
 
-def _upgrade(db: Database, extractors: _Extractors) -> None:
+def _upgrade(db: Database, extractors: Extractors) -> None:
     """Migrate ``db`` during an ingest."""
     db.upgrade()
     # What the migration leaves alive (Alembic's modules and caches) lives for the run too: out
@@ -421,7 +221,7 @@ def _retryable(exc: DBAPIError) -> bool:
     return isinstance(exc, OperationalError) and ("locked" in message or "busy" in message)
 
 
-def _write_batch(run: _Run, prepared: list[_Prepared]) -> bool:
+def _write_batch(run: _Run, prepared: list[Prepared]) -> None:
     """Store one batch in one transaction, retrying it whole on a conflict with another writer."""
     if all(p.extraction is None and p.skip_reason is None for p in prepared):
         outcomes = [FileOutcome(p.name, "unchanged") for p in prepared]  # nothing to write, no lock to take
@@ -436,10 +236,9 @@ def _write_batch(run: _Run, prepared: list[_Prepared]) -> bool:
         run.report.count(outcome)
         if run.on_file:
             run.on_file(outcome)
-    return any(o.status in ("added", "updated") for o in outcomes)
 
 
-def _store_retrying(db: Database, run_id: int | None, paths: list[Path], prepared: list[_Prepared],
+def _store_retrying(db: Database, run_id: int | None, paths: list[Path], prepared: list[Prepared],
                     resolver: Resolver) -> tuple[list[FileOutcome], int | None]:
     for attempt in range(MAX_ATTEMPTS):
         try:
@@ -452,7 +251,7 @@ def _store_retrying(db: Database, run_id: int | None, paths: list[Path], prepare
     raise AssertionError("unreachable: the last attempt returns or raises")
 
 
-def _store(db: Database, run_id: int | None, paths: list[Path], prepared: list[_Prepared],
+def _store(db: Database, run_id: int | None, paths: list[Path], prepared: list[Prepared],
            resolver: Resolver) -> tuple[list[FileOutcome], int | None]:
     """Write one batch; the run is recorded with the first batch that changes or skips a file,
     so a run that finds everything unchanged leaves the database exactly as it was."""
@@ -498,7 +297,7 @@ def reextract(db: Database, *, jobs: int = 1, batch_size: int = BATCH_SIZE) -> i
     jobs = jobs or os.cpu_count() or 1
     resolver = Resolver()
     done, last_id = 0, 0
-    with _Extractors(jobs) as extractors:
+    with Extractors(jobs) as extractors:
         while True:
             with db.session() as session:
                 rows = session.connection().execute(

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from pathlib import Path
 
 import pytest
 
 from corpus_db.db import Database
-from corpus_db.ingest import _Extractors, ingest
+from corpus_db.ingest import ingest
+from corpus_db.workers import Extractors
 
 from .test_robustness import make_corpus, snapshot
 
@@ -21,7 +23,7 @@ def _slow_first(item: int) -> tuple[int, int]:
 
 
 def test_the_ingest_process_takes_back_work_no_worker_has_started() -> None:
-    with _Extractors(jobs=2) as extractors:  # one worker process, and this one
+    with Extractors(jobs=2) as extractors:  # one worker process, and this one
         chunks = extractors.submit(_slow_first, list(range(200)))
         later = extractors.submit(_slow_first, list(range(200, 400)))
         results = extractors.collect(chunks, [later])
@@ -35,7 +37,7 @@ def test_the_ingest_process_takes_back_work_no_worker_has_started() -> None:
 
 
 def test_one_job_extracts_in_this_process_only() -> None:
-    with _Extractors(jobs=1) as extractors:
+    with Extractors(jobs=1) as extractors:
         assert extractors.pool is None
         results = extractors.collect(extractors.submit(_slow_first, list(range(1, 100))))
     assert {pid for _, pid in results} == {os.getpid()}
@@ -75,6 +77,41 @@ def test_upgrading_while_the_workers_extract_gives_the_one_process_database(
     assert snapshot(path) == snapshot(one_process)
 
 
+def test_workers_started_before_the_ingest_give_the_one_process_database(
+        corpus_400: Path, one_process: Path, tmp_path: Path) -> None:
+    """As `corpus-db ingest` does: the workers start (and compile their own rules) first."""
+    path = tmp_path / "early.db"
+    with Extractors(jobs=2) as extractors:
+        extractors.start_workers()
+        with Database(path) as db:
+            report = ingest(db, [corpus_400], upgrade=True, extractors=extractors)
+        assert extractors.pool is not None, "the caller's workers are left to the caller"
+    assert report.added == 400
+    assert snapshot(path) == snapshot(one_process)
+
+
+def test_a_worker_skips_a_file_it_cannot_read_as_one_process_does(corpus_400: Path, tmp_path: Path) -> None:
+    """A new file is read by the worker that extracts it: its failures are reported the same."""
+    news = tmp_path / "news"
+    shutil.copytree(corpus_400, news)
+    (news / "empty.txt").write_bytes(b"")
+    (news / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (news / "huge.txt").write_text("Hà Nội " * 4_000, encoding="utf-8")  # 40 KB, over the limit below
+    (news / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    reports, snapshots = [], []
+    for jobs in (1, 2):
+        path = tmp_path / f"jobs{jobs}.db"
+        with Database(path) as db:
+            reports.append(ingest(db, [news], jobs=jobs, upgrade=True, max_bytes=20_000))
+        snapshots.append(snapshot(path))
+    one, two = reports
+    assert sorted(one.skipped, key=repr) == sorted(two.skipped, key=repr)
+    assert {o.name.rsplit("/", 1)[-1] for o in two.skipped} == {"empty.txt", "binary.txt", "huge.txt", "gone.txt"}
+    assert all(o.reason for o in two.skipped)
+    assert (one.added, two.added) == (400, 400)
+    assert snapshots[0] == snapshots[1]
+
+
 def test_clearing_the_extractors_caches_forgets_what_they_saw_and_changes_no_result(seeds_dir: Path) -> None:
     from corpus_db.extract import clear_caches, extract
     from corpus_db.extract import persons, structure
@@ -101,7 +138,7 @@ def test_the_collector_is_off_while_extracting_and_as_it_was_afterwards(enabled:
     was = gc.isenabled()
     (gc.enable if enabled else gc.disable)()
     try:
-        with _Extractors(jobs=2) as extractors:
+        with Extractors(jobs=2) as extractors:
             results = extractors.collect(extractors.submit(_collector_on, list(range(100))))
             assert not gc.isenabled()
         assert not any(results), "a worker or this process collected automatically"
