@@ -54,6 +54,11 @@ def _is_cap(word: str) -> bool:
 
 _VIETNAMESE_LETTERS = frozenset("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 _NOT_VIETNAMESE = frozenset("fjwz")
+# Words of only these letters are Vietnamese to ``_foreign``: ASCII's but f, j, w, z, Vietnamese's
+# own, and their capitals (those lower-casing to one of them).
+_SPELLING = "abcdeghiklmnopqrstuvxy" + "".join(sorted(_VIETNAMESE_LETTERS))
+_VIETNAMESE_SPELLING = re.compile("[{}]+".format(re.escape(_SPELLING + "".join(
+    capital for letter in _SPELLING if len(capital := letter.upper()) == 1 and capital.lower() == letter))))
 
 
 def _foreign(word: str) -> bool:
@@ -61,6 +66,8 @@ def _foreign(word: str) -> bool:
     Vietnamese never writes (f, j, w, z, ñ, ü…)."""
     if word.isascii():
         return True
+    if _VIETNAMESE_SPELLING.fullmatch(word):  # (most words: one pattern, for speed, not the set operations)
+        return False
     letters = set(word.lower())
     # (set operations, for speed: the letters that are not Vietnamese's hold one not in ASCII,
     # and the largest letter is below U+0250)
@@ -147,6 +154,8 @@ def _named_runs(body: str, masked: list[tuple[int, int]]) -> Iterator[tuple[int,
                 for run_start, run_end, name in names:
                     yield start + run_start, start + run_end, name
             continue
+        if masked_start <= start and end <= masked_end:
+            continue  # a title span covers the whole group (most overlapped groups: "Thủ", "Phó Chủ")
         for run_start, run_end in _split(group.group(), start, masked, mask):
             # (``find`` first, for speed: "châu" is rare)
             after_continent = (continent and body.find("châu", max(0, run_start - 6), run_start) >= 0
@@ -272,7 +281,7 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
         reach = bisect_right(head_ends, start)
         titled = (_title_before(body, start, heads, head_starts, head_ends, floor)
                   if reach and head_starts[reach - 1] >= start - _MAX_TITLE_CHARS else None)
-        honoured = _honoured(body, run_start, honorific_ends)
+        honoured = _honoured(body, run_start, honorific_ends) if honorific_ends else False  # (most bodies have none)
         if length == 1 and not (titled or honoured):
             continue  # one word is a name only after a title or an honorific
         if _preceding_word(body, run_start) in BEFORE_NOT_PERSON:
@@ -319,17 +328,30 @@ def _references(body: str, mentions: list[PersonMention], heads: list[re.Match[s
     if not mentions:
         return []
     taken = {(m.start, m.end) for m in mentions}
-    # Mentions by end, so the ones named before each cue are a growing prefix.
+    # Mentions by end, so the ones named before each cue are a growing prefix: what a cue is
+    # compared with (given names, lower-case titles) is worked out once, as each joins it.
     by_end = sorted((m for m in mentions if m.end is not None), key=lambda m: m.end)
     earlier = 0  # by_end[:earlier] end before the cue
+    by_given: dict[str, set[str]] = {}  # first or last word → the names of several words named before
+    titles: list[tuple[str, str]] = []  # (lower-case title, name) of the titled ones named before
     refs: list[PersonMention] = []
-    cues = sorted([(h, True) for h in heads] + [(h, False) for h in honorifics], key=lambda c: c[0].start())
-    for cue, is_head in cues:
-        cue_start, cue_end = cue.span()
+    # By start, heads before honorifics at the same start (no two heads, nor two honorifics, share
+    # one: the matches are never compared).
+    cues = sorted([(h.start(), 0, h) for h in heads] + [(h.start(), 1, h) for h in honorifics])
+    for cue_start, kind, cue in cues:
+        is_head = kind == 0
+        cue_end = cue.end()
         before = body[max(0, cue_start - 12):cue_start].lower().split()
         if before and before[-1] in _NOT_ONE_HOLDER:
             continue
         while earlier < len(by_end) and by_end[earlier].end <= cue_start:
+            named = by_end[earlier].name
+            if " " in named:
+                words = named.split()
+                for word in (words[-1], words[0]):
+                    by_given.setdefault(word, set()).add(named)
+            if by_end[earlier].title:
+                titles.append((by_end[earlier].title.lower(), named))
             earlier += 1
         name = _GIVEN_NAME.match(body, cue_end, cue_end + 40)
         if name and _is_cap(name.group(1)):
@@ -338,17 +360,16 @@ def _references(body: str, mentions: list[PersonMention], heads: list[re.Match[s
             if any(s <= start < e for s, e in taken):
                 continue
             given = name.group(1)
-            owners = {m.name for m in by_end[:earlier] if given in (m.name.split()[-1], m.name.split()[0])
-                      and " " in m.name}
+            owners = by_given.get(given, ())
             if len(owners) == 1:
-                refs.append(PersonMention(name=owners.pop(), surface=given, start=start, end=end,
+                refs.append(PersonMention(name=next(iter(owners)), surface=given, start=start, end=end,
                                           title=cue.group() if is_head else None))
             continue
         if (not is_head or _CAPITAL_NEXT.match(body, cue_end, cue_end + 40)
                 or _PLURAL_NEXT.match(body, cue_end, cue_end + 40)):
             continue
         cue_text = cue.group().lower()
-        owners = {m.name for m in by_end[:earlier] if m.title and m.title.lower().startswith(cue_text)}
+        owners = {named for title, named in titles if title.startswith(cue_text)}
         if len(owners) == 1 and not any(s <= cue_start < e for s, e in taken):
             refs.append(PersonMention(name=owners.pop(), surface=cue.group(), start=cue_start, end=cue_end,
                                       title=cue.group()))

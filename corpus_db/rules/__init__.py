@@ -53,7 +53,7 @@ class CuePattern:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         endpos = len(text) if endpos is None else endpos
-        haystack = self._haystack(text)
+        haystack = self._haystack(text) if self._fold else text  # (the call only when needed, for speed)
         if haystack is None:
             yield from self.pattern.finditer(text, pos, endpos)
             return
@@ -61,12 +61,14 @@ class CuePattern:
             candidate = self._scan.search(haystack, pos, endpos)
             if candidate is None:
                 return
-            match = self.pattern.match(text, candidate.start(), endpos)
+            start = candidate.start()
+            match = self.pattern.match(text, start, endpos)
             if match is None:
-                pos = candidate.start() + 1
+                pos = start + 1
                 continue
             yield match
-            pos = match.end() if match.end() > match.start() else match.end() + 1
+            end = match.end()  # (the match starts at ``start``)
+            pos = end if end > start else end + 1
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return next(self.finditer(text, pos, endpos), None)
@@ -85,6 +87,33 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> It
             if match:
                 yield match
                 end = match.end()
+
+
+def trie(cues: tuple[str, ...]) -> str:
+    """The cues as one alternation that shares their common beginnings ("Phó (?:Chủ tịch|Thủ tướng)…").
+
+    It matches what the longest-first alternation of ``compile_cues`` does (the longest cue that
+    fits wins), but ``re`` follows one branch at each position instead of trying every cue: the
+    tables scanned over every article are found about twice as fast.
+    """
+    cues = tuple(cue for cue in cues if cue)
+    if not cues:
+        raise ValueError("an empty cue group would match everything")
+    root: dict[str, dict] = {}
+    for cue in cues:
+        node = root
+        for char in cue:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a cue ends here
+
+    def alternation(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + alternation(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        either = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{either})?" if "" in node else either  # greedy: a longer cue is tried first
+
+    return alternation(root)
 
 
 def compile_cues(cues: Iterable[str], *, template: str = "{}",

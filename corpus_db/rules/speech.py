@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from . import WORD_START, CuePattern, compile_cues
+from . import WORD_START, CuePattern, compile_cues, trie
 
 SPEECH_VERBS = (
     "nhấn mạnh", "khẳng định", "tái khẳng định", "cho biết", "đề nghị", "yêu cầu", "cho rằng", "đánh giá",
@@ -129,6 +129,7 @@ def anchored_cues(cues: Iterable[str], *, template: str = "{}", flags: int = re.
 
 
 SPEECH_PATTERN = anchored_cues(SPEECH_VERBS, template=r"(?<![\w])({})(?![\w])")
-NOT_A_QUOTE_PATTERN = compile_cues(NOT_A_QUOTE_BEFORE, template=r"({})\s*[:,]?\s*$", flags=0)
+# (a trie, for speed: searched before every quotation mark, it finds what ``compile_cues`` would)
+NOT_A_QUOTE_PATTERN = re.compile(rf"({trie(NOT_A_QUOTE_BEFORE)})\s*[:,]?\s*$")
 INSTRUCTING_PATTERN = compile_cues(INSTRUCTING, template=r"(?<![\w])({})(?![\w])")
 MODAL_PATTERN = compile_cues(MODALS, template=r"(?<![\w])({})(?![\w])", flags=0)
