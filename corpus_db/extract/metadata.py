@@ -15,9 +15,7 @@ _THEO = re.compile(r"^(?:Theo|Nguồn|Nguồn tin)\s*:?\s*(?P<who>.+?)\.?$", re.
 _CREDIT_SEPARATOR = re.compile(r"\s*[/,;]\s*|\s+-\s+")
 # "Công an nhân dân - cand.com.vn", "VOV.VN | Thời sự"
 _SITE_SEPARATOR = re.compile(r"\s+[-–|]\s+")
-# A dash or bar with spaces on both sides: where ``_SITE_SEPARATOR`` splits. Starting with the mark
-# rather than with spaces, the search skips most of a line at once.
-_HAS_SITE_SEPARATOR = re.compile(r"[-–|](?<=\s[-–|])\s")
+_SITE_MARKS = "-–|"  # what a ``_SITE_SEPARATOR`` has between its spaces
 _SPACES = re.compile(r"\s*")
 
 
@@ -81,17 +79,31 @@ def _site_parts(line: str) -> list[str]:
     ``\\s`` and ``str.isspace`` are the same spaces."""
     parts = []
     last = 0  # where the separator before ended
-    for mark in _HAS_SITE_SEPARATOR.finditer(line):
-        start = mark.start()
+    for mark in _spaced_marks(line):
+        start = mark
         while start > last and line[start - 1].isspace():
             start -= 1
-        if start == mark.start():
+        if start == mark:
             continue  # its space before belongs to the separator before: "a - - b"
         parts.append(line[last:start])
-        last = _SPACES.match(line, mark.start() + 1).end()
+        last = _SPACES.match(line, mark + 1).end()
     if parts:
         parts.append(line[last:])
     return parts
+
+
+def _spaced_marks(line: str) -> list[int]:
+    """The positions of the dashes and bars with a space on each side in ``line``, in order: a
+    ``str.find`` for each mark is much quicker than a search for the class of the three."""
+    found = []
+    for mark in _SITE_MARKS:
+        at = line.find(mark, 1)
+        while at >= 0:
+            if line[at - 1].isspace() and line[at + 1:at + 2].isspace():
+                found.append(at)
+            at = line.find(mark, at + 1)
+    found.sort()
+    return found
 
 
 def article_meta(text: str, layout: Layout, persons: Sequence[PersonMention]) -> ArticleMeta:

@@ -220,9 +220,22 @@ def _is_header_noise(line: str) -> bool:
 
 
 @_per_line
-def _line_facts(line: str) -> tuple[bool, bool, str, bool]:
-    """What ``split_layout`` first asks of a line: (opens a block, is furniture, case-folded, is a paragraph)."""
-    return opens_block(line), is_furniture(line), line.casefold(), is_paragraph(line)
+def _line_facts(line: str) -> tuple[bool, bool, bool]:
+    """What ``split_layout`` first asks of a line: (opens a block, is furniture, is a paragraph)."""
+    return opens_block(line), is_furniture(line), is_paragraph(line)
+
+
+def _kept_before(line: str, kept: list[str], folds: dict[str, str]) -> bool:
+    """Whether ``line`` is, but for case, one of the lines ``kept``, which have as many spaces as
+    it (case folding keeps the spaces, and adds none), case-folded once each in ``folds``. Most
+    lines have no such line, and need no folding (a fold of every paragraph cost more than the
+    rest of the loop)."""
+    if line in kept:
+        return True
+    for other in (line, *kept):
+        if other not in folds:
+            folds[other] = other.casefold()
+    return any(folds[line] == folds[other] for other in kept)
 
 
 @_per_line
@@ -248,7 +261,8 @@ def split_layout(text: str) -> Layout:
     """Split a normalised scraped page into its parts (see :class:`Layout`)."""
     boilerplate: list[str] = []
     lines: list[str] = []
-    seen: set[str] = set()
+    seen: dict[int, list[str]] = {}  # the lines kept, by their number of spaces
+    folds: dict[str, str] = {}  # lines case-folded (see ``_kept_before``)
     prose: set[str] = set()  # the lines kept that are paragraphs (``is_paragraph``)
     seen_prose = False
     cut = False
@@ -259,14 +273,18 @@ def split_layout(text: str) -> Layout:
         if cut:
             boilerplate.append(line)
             continue
-        block, furniture, folded, paragraph = _line_facts(line)
+        block, furniture, paragraph = _line_facts(line)
         if seen_prose and block:
             cut = True  # related news and the like, to the end of the page
             boilerplate.append(line)
-        elif furniture or folded in seen:
+        elif furniture:
             boilerplate.append(line)
         else:
-            seen.add(folded)
+            kept = seen.setdefault(line.count(" "), [])
+            if kept and _kept_before(line, kept, folds):  # the same line again, but for case
+                boilerplate.append(line)
+                continue
+            kept.append(line)
             lines.append(line)
             if paragraph:
                 prose.add(line)
