@@ -79,13 +79,18 @@ def _matches_from(pattern: re.Pattern[str], text: str, folded: str | None,
     with one of ``heads`` (lower case): tried where the folded text has a head."""
     if folded is None:
         return pattern.finditer(text)
+    return matches_at(pattern, text, _positions(folded, heads))
+
+
+def _positions(text: str, words: Iterable[str]) -> set[int]:
+    """Where any of ``words`` stands in ``text`` (``str.find``, overlaps included)."""
     starts = set()
-    for head in heads:
-        at = folded.find(head)
+    for word in words:
+        at = text.find(word)
         while at >= 0:
             starts.add(at)
-            at = folded.find(head, at + 1)
-    return matches_at(pattern, text, starts)
+            at = text.find(word, at + 1)
+    return starts
 
 
 _DIGIT = re.compile(r"\d")
@@ -217,15 +222,9 @@ def _hinted_lines(text_lines: list[str]) -> list[str]:
         return [line for line in lines.split("\n") if _DATELINE_HINT.search(line)]
     # Only a line where _HINT_SCAN matches in the folded text can have a hint: go from one such
     # line to the next, trying the pattern where the words its matches begin with stand.
-    starts = set()
-    for head in _HINT_HEADS:
-        at = folded.find(head)
-        while at >= 0:
-            starts.add(at)
-            at = folded.find(head, at + 1)
     found = []
     end = -1  # the end of the line of the hit before
-    for start in sorted(starts):
+    for start in sorted(_positions(folded, _HINT_HEADS)):
         if start <= end or not _HINT_SCAN.match(folded, start):
             continue
         line_start = folded.rfind("\n", 0, start) + 1
