@@ -155,7 +155,8 @@ def ingest(paths: tuple[Path, ...], db_target: str, jobs: int, shard: Shard | No
             with Extractors(jobs or os.cpu_count() or 1) as extractors:
                 # The workers start first, and compile the rules while this process loads the
                 # database layer and opens the database; not for a handful of files.
-                if next(islice(corpus_files(paths, shard), verified + PARALLEL_THRESHOLD, None), None):
+                if extractors.pool and next(
+                        islice(corpus_files(paths, shard), verified + PARALLEL_THRESHOLD, None), None):
                     extractors.start_workers()
                 from .ingest import ingest as run_ingest
 

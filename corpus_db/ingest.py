@@ -97,7 +97,7 @@ def ingest(
     # database with no schema yet knows no file.
     revision = db.current_revision() if upgrade else SCHEMA_HEAD
     upgrade, empty = revision != SCHEMA_HEAD, revision is None
-    with contextlib.nullcontext(extractors) if extractors else Extractors(jobs) as extractors:
+    with contextlib.nullcontext(extractors) if extractors is not None else Extractors(jobs) as extractors:
         try:
             # Batches under way and not yet written. The writer works on the oldest while the
             # workers extract the ones after it, so neither waits for the other.
