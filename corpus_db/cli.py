@@ -10,10 +10,8 @@ import csv
 import functools
 import io
 import json
-import os
 import sys
 from collections.abc import Callable, Iterator
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -150,20 +148,12 @@ def ingest(paths: tuple[Path, ...], db_target: str, jobs: int, shard: Shard | No
         if complete:
             report, where = IngestReport(unchanged=verified), sqlite_display(db_file)
         else:
-            from .workers import PARALLEL_THRESHOLD, Extractors
+            from .ingest import ingest as run_ingest
 
-            with Extractors(jobs or os.cpu_count() or 1) as extractors:
-                # The workers start first, and compile the rules while this process loads the
-                # database layer and opens the database; not for a handful of files.
-                if extractors.pool and next(
-                        islice(corpus_files(paths, shard), verified + PARALLEL_THRESHOLD, None), None):
-                    extractors.start_workers()
-                from .ingest import ingest as run_ingest
-
-                with opened(db_target) as db:
-                    report = run_ingest(db, paths, shard=shard, max_bytes=max_size, on_file=on_file,
-                                        upgrade=True, verified=verified, extractors=extractors)
-                    where = display_url(db.url)
+            with opened(db_target) as db:
+                report = run_ingest(db, paths, jobs=jobs, shard=shard, max_bytes=max_size, on_file=on_file,
+                                    upgrade=True, verified=verified)
+                where = display_url(db.url)
     click.echo(f"{report.summary()} → {where}")
     if strict and report.skipped:
         raise click.ClickException(f"{len(report.skipped)} file(s) skipped (--strict)")

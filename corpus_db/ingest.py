@@ -14,7 +14,6 @@ a serialization failure) is retried from scratch.
 """
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import time
@@ -73,7 +72,6 @@ def ingest(
     on_file: Callable[[FileOutcome], None] | None = None,
     upgrade: bool = False,
     verified: int = 0,
-    extractors: Extractors | None = None,
 ) -> IngestReport:
     """Ingest every article file under ``paths`` into ``db``.
 
@@ -83,7 +81,6 @@ def ingest(
     only this worker's share of the files. ``on_file`` is called once per file, but for the
     first ``verified`` ones, found unchanged already in this run (by
     :func:`corpus_db.unchanged.count_unchanged`): those are counted, not read again.
-    ``extractors``: processes the caller has started already (and ends), used instead of ``jobs``.
     Raises FileNotFoundError for a path that does not exist, before anything is written.
     """
     paths = [Path(p) for p in paths]
@@ -97,7 +94,7 @@ def ingest(
     # database with no schema yet knows no file.
     revision = db.current_revision() if upgrade else SCHEMA_HEAD
     upgrade, empty = revision != SCHEMA_HEAD, revision is None
-    with contextlib.nullcontext(extractors) if extractors is not None else Extractors(jobs) as extractors:
+    with Extractors(jobs) as extractors:
         try:
             # Batches under way and not yet written. The writer works on the oldest while the
             # workers extract the ones after it, so neither waits for the other.

@@ -1,8 +1,6 @@
 """The extracting side of an ingest: files read, decoded and extracted, spread over processes.
 
-Nothing here loads the database layer (SQLAlchemy), so that ``corpus-db ingest`` can start its
-worker processes before it does: they compile the rules while the ingest process loads it and
-opens the database, and they need none of it themselves.
+Nothing here loads the database layer (SQLAlchemy): the workers need none of it.
 """
 from __future__ import annotations
 
@@ -108,12 +106,6 @@ def _start_worker(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def _warm_up() -> None:
-    """A worker's first task when started early: the rules, compiled and frozen (see Extractors)."""
-    load_rules()
-    gc.freeze()
-
-
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -167,7 +159,6 @@ class Extractors:
         self.pool = (ProcessPoolExecutor(jobs - 1, initializer=_start_worker, initargs=(os.getpid(),))
                      if jobs > 1 else None)
         self.started = False
-        self.early = False  # workers started before the first submit (start_workers)
         self.collecting = gc.isenabled()  # the caller's setting, restored at the end
         self.switch_interval = sys.getswitchinterval()
         if self.pool:
@@ -189,14 +180,6 @@ class Extractors:
             if self.collecting:
                 gc.enable()
 
-    def start_workers(self) -> None:
-        """Start the worker processes now, each compiling the rules for itself: ready to extract
-        before this process has loaded the database layer and opened the database (half a second
-        of a worker's time on 2 cores). Otherwise they start with the first files to extract."""
-        if self.pool is not None and not self.started:
-            self.pool.submit(_warm_up)
-            self.early = True
-
     def freeze_survivors(self) -> None:
         """Once the run has started, collect, and tell the collector that what is left lives for
         the run (like the rules, frozen at the start; all are collectable again at the end)."""
@@ -206,31 +189,22 @@ class Extractors:
 
     def submit(self, fn: Callable[[T], R], items: list[T]) -> list[Chunk[T, R]]:
         """Chunks of ``items`` under way to the workers (left here if too few to be worth it)."""
-        first = not self.started and bool(items)
-        if first and not self.early:
-            self._start()  # the rules first: the workers fork with them
+        if not self.started and items:
+            # The rules are compiled before the workers fork, so that they share them. Then the
+            # collector is told that everything made so far lives for the run: it no longer
+            # walks the rule tables at each full collection (8% of extraction's instructions).
+            load_rules()
+            gc.freeze()
+            # Nor does it collect by itself during the run: the results unpickled here and in
+            # the workers are many small objects, and the collections they set off cost 15% of
+            # the run's time, for nothing: extraction and the writer leave no cycles behind
+            # that _release_memory (and the workers, every COLLECT_EVERY_CHUNKS) does not take.
+            gc.disable()
+            self.started = True
         if self.pool is None or len(items) < PARALLEL_THRESHOLD:
-            chunks = [Chunk(fn, items)]
-        else:
-            chunks = [Chunk(fn, part, self.pool.submit(_run_chunk, fn, part))
-                      for part in (items[i:i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE))]
-        if first and self.early:
-            self._start()  # workers started early have their own rules: they have work meanwhile
-        return chunks
-
-    def _start(self) -> None:
-        # The rules are compiled before the workers fork, so that they share them (unless they
-        # started early). Then the collector is told that everything made so far lives for the
-        # run: it no longer walks the rule tables at each full collection (8% of extraction's
-        # instructions).
-        load_rules()
-        gc.freeze()
-        # Nor does it collect by itself during the run: the results unpickled here and in
-        # the workers are many small objects, and the collections they set off cost 15% of
-        # the run's time, for nothing: extraction and the writer leave no cycles behind
-        # that _release_memory (and the workers, every COLLECT_EVERY_CHUNKS) does not take.
-        gc.disable()
-        self.started = True
+            return [Chunk(fn, items)]
+        return [Chunk(fn, part, self.pool.submit(_run_chunk, fn, part))
+                for part in (items[i:i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE))]
 
     @staticmethod
     def collect(chunks: list[Chunk[T, R]], later: Iterable[list[Chunk]] = ()) -> list[R]:

@@ -77,19 +77,6 @@ def test_upgrading_while_the_workers_extract_gives_the_one_process_database(
     assert snapshot(path) == snapshot(one_process)
 
 
-def test_workers_started_before_the_ingest_give_the_one_process_database(
-        corpus_400: Path, one_process: Path, tmp_path: Path) -> None:
-    """As `corpus-db ingest` does: the workers start (and compile their own rules) first."""
-    path = tmp_path / "early.db"
-    with Extractors(jobs=2) as extractors:
-        extractors.start_workers()
-        with Database(path) as db:
-            report = ingest(db, [corpus_400], upgrade=True, extractors=extractors)
-        assert extractors.pool is not None, "the caller's workers are left to the caller"
-    assert report.added == 400
-    assert snapshot(path) == snapshot(one_process)
-
-
 def test_a_worker_skips_a_file_it_cannot_read_as_one_process_does(corpus_400: Path, tmp_path: Path) -> None:
     """A new file is read by the worker that extracts it: its failures are reported the same."""
     news = tmp_path / "news"
