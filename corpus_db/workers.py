@@ -51,8 +51,8 @@ def check(source: SourceFile, known_sha: str | None, max_bytes: int) -> Prepared
     """Read and hash a file the database knows (in the ingest process: cheap), to leave it alone if
     it is unchanged; what is left is a task for the workers.
 
-    A file the database does not know is not read here: its worker reads it. Sending the bytes
-    through a pipe cost the ingest process, the busiest, more than reading them did.
+    A file the database does not know is not read here: the worker that extracts it reads it,
+    so that the ingest process, the busiest, neither reads it nor sends its bytes down a pipe.
     """
     if known_sha is None:
         return Task(source.name, source.path, max_bytes)
