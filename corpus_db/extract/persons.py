@@ -14,11 +14,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..rules import matches_at
 from ..rules.titles import (
     BEFORE_NOT_PERSON,
-    CUE_ANCHORS,
-    CUE_BACK,
     HEAD_PATTERN,
     HONORIFIC_PATTERN,
     NOT_PERSONS,
@@ -262,10 +259,8 @@ def _name_in(run: str, after_continent: bool) -> tuple[int, int, bool] | None:
 
 def find_persons(body: str) -> tuple[PersonMention, ...]:
     """Every mention of a named person in ``body``, with spans, canonical names and titles."""
-    # (one scan for both, for speed: where either can start, each is tried)
-    starts = [hit.start() - back for hit in CUE_ANCHORS.finditer(body) for back in CUE_BACK[hit[0]]]
-    heads = list(matches_at(HEAD_PATTERN.pattern, body, starts))
-    honorifics = list(matches_at(HONORIFIC_PATTERN.pattern, body, starts))
+    heads = list(HEAD_PATTERN.finditer(body))
+    honorifics = list(HONORIFIC_PATTERN.finditer(body))
     masked = sorted(m.span() for m in heads + honorifics)
     head_starts = [h.start() for h in heads]
     head_ends = [h.end() for h in heads]

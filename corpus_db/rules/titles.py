@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from . import WORD_START, CuePattern, compile_cues, trie as _trie
-from .speech import AnchoredScan, rarest_letter
+from .speech import AnchoredScan
 
 # Head words of titles, composable with what follows them ("Thứ trưởng" + "Bộ Công Thương",
 # "Đại sứ" + "đặc mệnh toàn quyền Việt Nam tại Pháp").
@@ -86,45 +86,5 @@ HEAD_PATTERN = CuePattern.of_pattern(WORD_START + f"({_trie(HEADS)})" + r"(?![\w
 # stand at every few positions of a text, and "ông" ends "không", "công", "đông"…
 HONORIFIC_PATTERN = CuePattern(re.compile(WORD_START + f"({_trie(HONORIFICS)})" + r"(?![\w])"),
                                AnchoredScan(HONORIFICS, r"({})(?![\w])", fold=False, word_start=True))
-
-
-def _anchors(cues: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
-    """One scan for where any of ``cues`` can stand as whole words: a pattern matching one character
-    of each, and how far before that character each cue found from it starts.
-
-    A cue is found from its first character if that is a capital (few positions hold one), else
-    from its rarest letter: "n", "đ" stand at every few positions of a text, the "à" of "ngài" at
-    fewer (every position ``re`` stops at costs about as much as twenty it skips). A match is one
-    character, so the starts of cues that overlap are all found ("Phó Chủ tịch", "Chủ tịch Hồ");
-    each branch starts with its character, so ``re`` skips to where one stands.
-    """
-    rests: dict[str, list[str]] = {}  # first character → the rests of the cues found from it
-    found_after: dict[str, list[str]] = {}  # rare letter → the checks of the cues found from it
-    back: dict[str, set[int]] = {}
-    for cue in cues:
-        at = 0 if cue[0].isupper() else rarest_letter(cue)
-        back.setdefault(cue[at], set()).add(at)
-        if at == 0:
-            rests.setdefault(cue[0], []).append(cue[1:])
-        else:
-            head, rest = re.escape(cue[:at + 1]), re.escape(cue[at + 1:])
-            found_after.setdefault(cue[at], []).append(rf"(?<={head})(?<![\w]{head})(?={rest}(?![\w]))")
-    branches = []
-    for char in back:
-        checks = found_after.get(char, [])
-        if char in rests:
-            rest = rests[char]
-            after = _trie(tuple(filter(None, rest))) if any(rest) else ""
-            if "" in rest and after:  # a cue of one character: the rest of the others is optional
-                after = f"(?:{after})?"
-            checks = [rf"(?<![\w]{re.escape(char)})(?={after}(?![\w]))", *checks]
-        branches.append(re.escape(char) + "(?:" + "|".join(checks) + ")")
-    return re.compile("|".join(branches)), {char: tuple(sorted(at)) for char, at in back.items()}
-
-
-# Where a head or an honorific can start, in one scan of the text instead of one for each table:
-# the cue found at a match starts one of ``CUE_BACK[match[0]]`` characters before it. (Matches are
-# only candidates: ``HEAD_PATTERN`` and ``HONORIFIC_PATTERN`` are tried there.)
-CUE_ANCHORS, CUE_BACK = _anchors(HEADS + HONORIFICS)
 PLACE_PREFIX = re.compile(rf"^({_trie(PLACES)})\s+")
 ONE_NAME_TITLES = compile_cues(ONE_NAME, template=r"^({})(?:\s|$)", flags=0)
