@@ -200,3 +200,11 @@ def test_a_wire_dateline_dates_the_article() -> None:
     assert result.meta.published.iso == "2024-03-02"
     no_year = extract("Hai nước thúc đẩy hợp tác\n\nSantiago, 2/3 (TTXVN) - Hai bên ký thỏa thuận mới.\n")
     assert no_year.meta.published.iso is None and "2/3" in no_year.meta.published.evidence
+
+
+def test_find_all_gives_every_position_overlaps_included() -> None:
+    from corpus_db.rules import find_all
+
+    assert list(find_all("hội nghị, Hội nghị hội nghị", "hội nghị")) == [0, 19]
+    assert list(find_all("aaaa", "aa")) == [0, 1, 2]
+    assert list(find_all("đàm phán", "hội đàm")) == []

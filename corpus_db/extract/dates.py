@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import islice
 
-from ..rules import calendar, matches_at
+from ..rules import calendar, find_all, matches_at
 from ..rules.offices import terms_of
 from .sentences import sentences
 from .types import DateMention, DateValue, Layout, PersonMention
@@ -83,14 +83,8 @@ def _matches_from(pattern: re.Pattern[str], text: str, folded: str | None,
 
 
 def _positions(text: str, words: Iterable[str]) -> set[int]:
-    """Where any of ``words`` stands in ``text`` (``str.find``, overlaps included)."""
-    starts = set()
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            starts.add(at)
-            at = text.find(word, at + 1)
-    return starts
+    """Where any of ``words`` stands in ``text``."""
+    return {at for word in words for at in find_all(text, word)}
 
 
 _DIGIT = re.compile(r"\d")

@@ -77,6 +77,14 @@ class CuePattern:
         return self.pattern.match(text, pos, len(text) if endpos is None else endpos)
 
 
+def find_all(text: str, word: str) -> Iterator[int]:
+    """Every position of ``word`` in ``text``, overlaps included, in order (``str.find``)."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
 def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` when every match starts at one of ``starts``: the pattern is
     tried at these, in order, and never inside the match before (as ``finditer`` does)."""

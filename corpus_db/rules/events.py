@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from . import matches_at
+from . import find_all, matches_at
 
 
 class Anchored:
@@ -26,14 +26,8 @@ class Anchored:
         of (at least) these anchors, and spares looking for them again."""
         starts: set[int] = set()
         for anchor, lead in self.anchors.items():
-            if found is not None:
-                for at in found.get(anchor, ()):
-                    starts.update(range(max(0, at - lead), at + 1))
-                continue
-            at = text.find(anchor)
-            while at >= 0:
+            for at in found.get(anchor, ()) if found is not None else find_all(text, anchor):
                 starts.update(range(max(0, at - lead), at + 1))
-                at = text.find(anchor, at + 1)
         # most patterns have no anchor in a body: they return at once, without a generator
         return matches_at(self.pattern, text, starts) if starts else iter(())
 
@@ -64,11 +58,7 @@ class AnchorScan:
                 positions = [at - offset for at in found.get(inner, ())
                              if at >= offset and text.startswith(word, at - offset)]
             else:
-                positions = []
-                at = text.find(word)
-                while at >= 0:
-                    positions.append(at)
-                    at = text.find(word, at + 1)
+                positions = list(find_all(text, word))
             if positions:
                 found[word] = positions
         return found
