@@ -1,3 +1,3 @@
-from corpus_db.cli import main
+from corpus_db.cli import run
 
-main()
+run()

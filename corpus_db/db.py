@@ -40,6 +40,11 @@ SQLITE_WAL_AUTOCHECKPOINT_PAGES = 8_192
 # again (155,000 reads for 10,000 articles, 30,000 with 8 MB). The cache fills within the
 # first few thousand articles, so memory does not grow with the corpus beyond that.
 SQLITE_CACHE_KIB = 8_192
+# Page size of a database file created here (SQLite's default is 4 KB; an existing file keeps its
+# own). Replaying the statements of an ingest of 10,000 articles, six times each way, SQLite took
+# 6% less CPU time at 8 KB (its commits, which write out every page the batch dirtied, 23% less),
+# and the file was 4% smaller: an article's row, its raw text and its body, fills a 4 KB page.
+SQLITE_PAGE_BYTES = 8_192
 
 
 class DatabaseError(Exception):
@@ -57,6 +62,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI 
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA page_size={SQLITE_PAGE_BYTES}")  # before WAL, which fixes it; new files only
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute(f"PRAGMA wal_autocheckpoint={SQLITE_WAL_AUTOCHECKPOINT_PAGES}")

@@ -43,3 +43,17 @@ def test_installed_package_ingests_from_another_directory(installed: Path, tmp_p
     assert result.returncode == 0, result.stderr
     assert "5 added" in result.stdout
     assert (elsewhere / "corpus.db").is_file()
+
+
+def test_installed_command_ingests_and_leaves_the_database_closed(installed: Path, tmp_path: Path) -> None:
+    """The ``corpus-db`` script the wheel installs (its entry point, ``cli.run``) runs an ingest
+    to the end; skipping the last collection at exit (see ``run``) leaves no WAL behind."""
+    script = installed / "bin" / "corpus-db"
+    env = {**os.environ, "PYTHONPATH": str(installed)}
+    env.pop("CORPUS_DB_URL", None)
+    db = tmp_path / "news.db"
+    result = subprocess.run([sys.executable, str(script), "ingest", str(ROOT / "seeds"), "--db", str(db)],
+                            env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "5 added" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news.db"]  # no -wal or -shm left open

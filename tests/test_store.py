@@ -154,3 +154,27 @@ def test_sqlite_connections_keep_temporary_files_in_memory_and_a_larger_page_cac
         assert connection.exec_driver_sql("PRAGMA temp_store").scalar() == 2  # MEMORY
         assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -SQLITE_CACHE_KIB
         assert SQLITE_CACHE_KIB > 2_000  # SQLite's own default
+
+
+def test_a_new_sqlite_file_gets_larger_pages_and_an_existing_one_keeps_its_own(tmp_path) -> None:
+    import sqlite3
+
+    from corpus_db.db import SQLITE_PAGE_BYTES, Database
+
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as connection:  # made by another tool, in SQLite's default pages
+        connection.execute("PRAGMA page_size=4096")
+        connection.execute("CREATE TABLE notes (text TEXT)")
+        connection.execute("INSERT INTO notes VALUES ('kept')")
+    for path, size in ((tmp_path / "new.db", SQLITE_PAGE_BYTES), (old, 4096)):
+        database = Database(str(path))
+        try:
+            database.upgrade()
+            with database.engine.connect() as connection:
+                assert connection.exec_driver_sql("PRAGMA page_size").scalar() == size
+                assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        finally:
+            database.close()
+    with sqlite3.connect(old) as connection:
+        assert connection.execute("SELECT text FROM notes").fetchall() == [("kept",)]
+    assert SQLITE_PAGE_BYTES != 4096  # SQLite's own default
