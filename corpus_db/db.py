@@ -43,7 +43,7 @@ SQLITE_CACHE_KIB = 8_192
 # Page size of a database file created here (SQLite's default is 4 KB; an existing file keeps its
 # own). Replaying the statements of an ingest of 10,000 articles, six times each way, SQLite took
 # 6% less CPU time at 8 KB (its commits, which write out every page the batch dirtied, 23% less),
-# and the file was 4% smaller: an article's row, its raw text and its body, fills a 4 KB page.
+# and the file was 4% smaller: an article's row (its raw text and its body) fills a 4 KB page or more.
 SQLITE_PAGE_BYTES = 8_192
 
 

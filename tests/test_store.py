@@ -158,14 +158,16 @@ def test_sqlite_connections_keep_temporary_files_in_memory_and_a_larger_page_cac
 
 def test_a_new_sqlite_file_gets_larger_pages_and_an_existing_one_keeps_its_own(tmp_path) -> None:
     import sqlite3
+    from contextlib import closing
 
     from corpus_db.db import SQLITE_PAGE_BYTES, Database
 
     old = tmp_path / "old.db"
-    with sqlite3.connect(old) as connection:  # made by another tool, in SQLite's default pages
+    with closing(sqlite3.connect(old)) as connection:  # made by another tool, in SQLite's default pages
         connection.execute("PRAGMA page_size=4096")
         connection.execute("CREATE TABLE notes (text TEXT)")
         connection.execute("INSERT INTO notes VALUES ('kept')")
+        connection.commit()
     for path, size in ((tmp_path / "new.db", SQLITE_PAGE_BYTES), (old, 4096)):
         database = Database(str(path))
         try:
@@ -175,6 +177,6 @@ def test_a_new_sqlite_file_gets_larger_pages_and_an_existing_one_keeps_its_own(t
                 assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         finally:
             database.close()
-    with sqlite3.connect(old) as connection:
+    with closing(sqlite3.connect(old)) as connection:
         assert connection.execute("SELECT text FROM notes").fetchall() == [("kept",)]
     assert SQLITE_PAGE_BYTES != 4096  # SQLite's own default
