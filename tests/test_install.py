@@ -24,6 +24,13 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
+def _env(installed: Path) -> dict[str, str]:
+    """The environment of a process that imports the unpacked wheel, with no database chosen."""
+    env = {**os.environ, "PYTHONPATH": str(installed)}
+    env.pop("CORPUS_DB_URL", None)
+    return env
+
+
 def test_wheel_ships_the_migrations(installed: Path) -> None:
     versions = installed / "corpus_db" / "migrations" / "versions"
     assert (installed / "corpus_db" / "migrations" / "env.py").is_file()
@@ -33,8 +40,7 @@ def test_wheel_ships_the_migrations(installed: Path) -> None:
 def test_installed_package_ingests_from_another_directory(installed: Path, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    env = {**os.environ, "PYTHONPATH": str(installed)}
-    env.pop("CORPUS_DB_URL", None)
+    env = _env(installed)
     script = ("import corpus_db, sys; from corpus_db.cli import main; "
               "assert corpus_db.__file__.startswith(sys.argv[1]), corpus_db.__file__; "
               "main(['ingest', sys.argv[2], '--jobs', '1'])")
@@ -49,8 +55,7 @@ def test_installed_command_ingests_and_leaves_the_database_closed(installed: Pat
     """The ``corpus-db`` script the wheel installs (its entry point, ``cli.run``) runs an ingest
     to the end; skipping the last collection at exit (see ``run``) leaves no WAL behind."""
     script = installed / "bin" / "corpus-db"
-    env = {**os.environ, "PYTHONPATH": str(installed)}
-    env.pop("CORPUS_DB_URL", None)
+    env = _env(installed)
     db = tmp_path / "news.db"
     result = subprocess.run([sys.executable, str(script), "ingest", str(ROOT / "seeds"), "--db", str(db)],
                             env=env, capture_output=True, text=True)
