@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -63,7 +65,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI 
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute(f"PRAGMA page_size={SQLITE_PAGE_BYTES}")  # before WAL, which fixes it; new files only
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute(f"PRAGMA wal_autocheckpoint={SQLITE_WAL_AUTOCHECKPOINT_PAGES}")
     # Temporary files in memory: above all the statement journals SQLite keeps while one
@@ -79,6 +81,28 @@ def _sqlite_begin(connection: Connection) -> None:
     # timeout) instead of failing halfway when one of them upgrades a read lock.
     immediate = connection.get_execution_options().get("corpus_writer", False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _switch_to_wal(cursor: sqlite3.Cursor, timeout: float = SQLITE_BUSY_TIMEOUT_MS / 1000) -> None:
+    """``PRAGMA journal_mode=WAL``, tried again while another connection holds the lock.
+
+    On a new file, two processes that connect at once (two ingests into one new database) both
+    switch it to WAL, and the switch needs the file to itself: SQLite then fails one of them at
+    once with "database is locked", without waiting out the busy timeout, where waiting could
+    deadlock (1 run in 25 of two concurrent ingests). Once the file is in WAL mode, the pragma
+    changes nothing and takes no lock.
+    """
+    deadline, pause = time.monotonic() + timeout, 0.01
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            message = str(exc).lower()
+            if ("locked" not in message and "busy" not in message) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(2 * pause, 0.25)
 
 
 @contextmanager

@@ -180,3 +180,29 @@ def test_a_new_sqlite_file_gets_larger_pages_and_an_existing_one_keeps_its_own(t
     with closing(sqlite3.connect(old)) as connection:
         assert connection.execute("SELECT text FROM notes").fetchall() == [("kept",)]
     assert SQLITE_PAGE_BYTES != 4096  # SQLite's own default
+
+
+def test_the_switch_to_wal_waits_for_a_concurrent_switch_and_gives_up_on_other_errors() -> None:
+    import sqlite3
+
+    from corpus_db.db import _switch_to_wal
+
+    class Cursor:  # SQLite fails a concurrent switch at once, without its busy timeout
+        def __init__(self, failures: list[str]) -> None:
+            self.failures, self.calls = failures, 0
+
+        def execute(self, sql: str) -> None:
+            assert sql == "PRAGMA journal_mode=WAL"
+            self.calls += 1
+            if self.failures:
+                raise sqlite3.OperationalError(self.failures.pop(0))
+
+    raced = Cursor(["database is locked", "database is locked"])
+    _switch_to_wal(raced, timeout=5)
+    assert raced.calls == 3
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+        _switch_to_wal(Cursor(["disk I/O error"]), timeout=5)
+    held = Cursor(["database is locked"] * 1000)  # never released: the timeout still holds
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        _switch_to_wal(held, timeout=0.05)
+    assert 1 < held.calls < 10
