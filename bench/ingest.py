@@ -2,7 +2,7 @@
 """Benchmark `corpus-db ingest` against a raw-load baseline, in one run.
 
     python bench/ingest.py [--corpus DIR | --count N] [--jobs J] [--postgres URL]
-                           [--rss-scaling SMALL,LARGE] [--repeat N]
+                           [--rss-scaling SMALL,LARGE] [--repeat N] [--no-floor]
                            [--out bench/results.json]
 
 Steps, each in a fresh process so peak RSS is its own:
@@ -12,7 +12,13 @@ Steps, each in a fresh process so peak RSS is its own:
    steps 2 and 3 take turns --repeat times (default 3), and their medians are compared;
 4. re-ingest: the same command again on the unchanged corpus;
 5. with --postgres URL: ingest into that (emptied) PostgreSQL database;
-6. with --rss-scaling 5000,50000: peak RSS of ingest at both sizes.
+6. with --rss-scaling 5000,50000: peak RSS of ingest at both sizes;
+7. the floor (unless --no-floor): every file read and extracted in one process with no
+   database, and a one-process ingest (--jobs 1) into a new SQLite file. The difference is
+   the writing; with J processes an ingest can take no less than the longer of the writing
+   (one process writes) and the one-process ingest divided by J (no process does less work
+   than when it works alone). That bound, against the baseline, says what ratio the machine
+   allows whatever the pipeline.
 
 It prints articles per second, the ratio to the baseline and peak RSS for each
 step, and writes them with the machine's core count to the results file (JSON).
@@ -60,6 +66,21 @@ def raw_load(corpus: Path, db: Path) -> None:
     connection.close()
 
 
+def extract_only(corpus: Path) -> None:
+    """Every file read, decoded and extracted here, with no database, as an ingest's workers do:
+    the rules compiled first, and no cycle collection during the run."""
+    import gc
+
+    from corpus_db.extract import extract, load_rules
+    from corpus_db.reader import decode
+
+    load_rules()
+    gc.freeze()
+    gc.disable()
+    for path in files_of(corpus):
+        extract(decode(path.read_bytes()))
+
+
 def ingest_cmd(corpus: Path, db: str, jobs: int) -> list[str]:
     return [sys.executable, "-m", "corpus_db", "ingest", str(corpus), "--db", db, "--quiet", "--jobs", str(jobs)]
 
@@ -102,6 +123,29 @@ def step(name: str, seconds: float, rss: int, count: int, baseline: float | None
     return result
 
 
+def least_time(alone: float, extracting: float, jobs: int) -> tuple[float, float]:
+    """(the writing, the least time an ingest on ``jobs`` processes can take), from a one-process
+    ingest that took ``alone`` seconds and extraction alone that took ``extracting``."""
+    writing = max(0.0, alone - extracting)
+    return writing, max(writing, alone / jobs)
+
+
+def floor(corpus: Path, count: int, work: Path, baseline: float, jobs: int) -> list[dict]:
+    """Step 7: the least time ``jobs`` processes could take (see the module's docstring)."""
+    extracting, rss = timed([sys.executable, __file__, "--extract-only", str(corpus)])
+    steps = [step("extraction alone", extracting, rss, count, baseline)]
+    for path in work.glob("floor.db*"):
+        path.unlink()
+    alone, rss = timed(ingest_cmd(corpus, f"sqlite:///{work / 'floor.db'}", 1))
+    steps.append(step("ingest, one process", alone, rss, count, baseline))
+    writing, best = least_time(alone, extracting, jobs)
+    print(f"one process: {alone:.2f} s, {extracting:.2f} s of it extracting; with {jobs} processes an ingest "
+          f"takes at least {best:.2f} s (×{best / baseline:.1f} baseline)", flush=True)
+    steps.append({"step": "floor", "jobs": jobs, "writing_seconds": round(writing, 2),
+                  "seconds": round(best, 2), "ratio_to_baseline": round(best / baseline, 2)})
+    return steps
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, help="existing folder of articles (default: generate one)")
@@ -111,6 +155,8 @@ def main() -> None:
     parser.add_argument("--rss-scaling", metavar="SMALL,LARGE", help="compare peak RSS at two corpus sizes")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of the baseline and of the first ingest, taking turns; medians compared (default 3)")
+    parser.add_argument("--no-floor", action="store_true",
+                        help="skip measuring extraction alone and a one-process ingest (step 7)")
     parser.add_argument("--out", type=Path, default=HERE / "results.json", help="results file (JSON)")
     args = parser.parse_args()
     if args.repeat < 1:
@@ -146,6 +192,8 @@ def main() -> None:
         steps.append(step("re-ingest unchanged", again, rss, count, baseline))
         steps[-1]["fraction_of_first"] = round(again / first, 4)
         print(f"re-ingest takes 1/{first / again:.0f} of the first ingest")
+        if not args.no_floor:
+            steps += floor(corpus, count, work, baseline, args.jobs or os.cpu_count() or 1)
         if args.postgres:
             reset_postgres(args.postgres)
             seconds, rss = timed(ingest_cmd(corpus, args.postgres, args.jobs))
@@ -174,5 +222,7 @@ def main() -> None:
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "--raw-load":
         raw_load(Path(sys.argv[2]), Path(sys.argv[3]))
+    elif len(sys.argv) == 3 and sys.argv[1] == "--extract-only":
+        extract_only(Path(sys.argv[2]))
     else:
         main()
