@@ -78,9 +78,10 @@ def extract(text: str) -> Extraction:
 
     text = normalize_text(text)
     layout = split_layout(text)
-    subjects = find_persons(layout.body)
+    found = find_persons(layout.body)
+    subjects = tuple(p for p in found if p.role == "subject")
     meta = article_meta(text, layout, subjects)
-    persons = subjects + credit_mentions(layout, meta)
+    persons = found + credit_mentions(layout, meta)
     directives = find_directives(layout.body)
     context = "\n".join(filter(None, [layout.title, layout.kicker, *(c.text for c in layout.captions)]))
     events = find_events(layout.body, subjects, meta.published, context)

@@ -15,11 +15,14 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..rules.titles import (
+    ADDRESS_AFTER,
     BEFORE_NOT_PERSON,
+    CREDIT_BEFORE,
     HEAD_PATTERN,
     HONORIFIC_PATTERN,
-    NOT_PERSONS,
+    NOT_PERSON_START,
     ONE_NAME_TITLES,
+    PLACE_BEFORE,
     PLACE_PREFIX,
     PLURAL,
     SURNAMES,
@@ -166,6 +169,8 @@ def _named_runs(body: str, masked: list[tuple[int, int]]) -> Iterator[tuple[int,
 
 
 _CONTINENT = re.compile(r"\bchâu\s+$")
+# What may follow a credited name: the end of the credit (")", "/TTXVN", the sentence, the line).
+_CREDIT_END = re.compile(r"\s*(?:[)/.,;|\n]|$)")
 
 
 def _title_before(body: str, start: int, heads: list[re.Match[str]], head_starts: list[int],
@@ -180,7 +185,7 @@ def _title_before(body: str, start: int, heads: list[re.Match[str]], head_starts
     # the heads starting in the window and ending before the name, earliest first
     for index in range(bisect_left(head_starts, window_start), bisect_right(head_ends, start)):
         gap = body[head_ends[index]:start]
-        if _CLAUSE_END.search(gap) or not _TITLE_BREAKS.isdisjoint(gap.lower().split()):
+        if _CLAUSE_END.search(gap) or not _TITLE_BREAKS.isdisjoint(gap.split()):
             continue
         if "," in gap and not _ADDRESSED.search(gap):
             continue
@@ -194,7 +199,7 @@ def _title_before(body: str, start: int, heads: list[re.Match[str]], head_starts
     first = bisect_left(head_starts, max(floor, window_start - 60))
     for index in reversed(range(first, bisect_right(head_ends, title_start))):
         between = body[head_ends[index]:title_start]
-        if _TITLE_SEPARATOR.fullmatch(between) and _TITLE_BREAKS.isdisjoint(between.lower().split()):
+        if _TITLE_SEPARATOR.fullmatch(between) and _TITLE_BREAKS.isdisjoint(between.split()):
             title_start = head_starts[index]
         else:
             break
@@ -252,13 +257,14 @@ def _name_in(run: str, after_continent: bool) -> tuple[int, int, bool] | None:
         vietnamese = False
     else:
         return None
-    if run[offset:].casefold() in NOT_PERSONS or _is_place(run):
+    if NOT_PERSON_START.match(run[offset:].casefold()) or _is_place(run):
         return None
     return offset, len(words), vietnamese
 
 
 def find_persons(body: str) -> tuple[PersonMention, ...]:
-    """Every mention of a named person in ``body``, with spans, canonical names and titles."""
+    """Every mention of a named person in ``body``, with spans, canonical names and titles: the
+    persons the text is about (role "subject") and the photographers it credits ("photographer")."""
     heads = list(HEAD_PATTERN.finditer(body))
     honorifics = list(HONORIFIC_PATTERN.finditer(body))
     masked = sorted(m.span() for m in heads + honorifics)
@@ -268,6 +274,7 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
     mentions: list[PersonMention] = []
     floor = 0  # a title never reaches back over an earlier name
     untitled_foreign: list[tuple[int, int]] = []
+    credited: list[tuple[int, int]] = []  # photographers credited in the text
     single_words: list[tuple[int, int, str | None]] = []
     # Every test below only rejects a run (the title depends on ``floor`` too): for speed, the
     # cheapest and most often rejecting come first.
@@ -284,8 +291,21 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
         honoured = _honoured(body, run_start, honorific_ends) if honorific_ends else False  # (most bodies have none)
         if length == 1 and not (titled or honoured):
             continue  # one word is a name only after a title or an honorific
-        if _preceding_word(body, run_start) in BEFORE_NOT_PERSON:
+        preceding = _preceding_word(body, run_start)
+        if preceding in BEFORE_NOT_PERSON and not offset:  # (after a place, it is the place's: "tỉnh Quảng Nam Lê Trí Thanh")
             continue
+        if not (titled or honoured):
+            if vietnamese and CREDIT_BEFORE.search(body, max(0, run_start - 40), run_start):
+                if _CREDIT_END.match(body, end):  # "(Ảnh: Trần Việt)": the name ends there
+                    credited.append((start, end))
+                # Else the caption may go on after it ("Ảnh: Nguyễn Văn A phát biểu"), or the next
+                # sentence's first word may have joined the name in text that lost its line ends
+                # ("Ảnh: Quang Liêm Đánh giá cao…"): no way to tell, so no person. (A foreign
+                # name takes in no Vietnamese word: "Ảnh: Sergei Lavrov tại…" stays.)
+                continue
+            if (not offset and PLACE_BEFORE.search(body, max(0, run_start - 12), run_start)) \
+                    or ADDRESS_AFTER.match(body, run_end):
+                continue  # "ở Yên Bái", "(Hoàng Mai, Hà Nội)"
         surface = body[start:end]
         if surface.casefold() == "hồ chí minh" and not (titled and titled[1].endswith("Chủ tịch")):
             continue
@@ -318,6 +338,8 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
             mentions.append(PersonMention(name=owners.pop(), surface=body[start:end], start=start, end=end,
                                           title=title))
     mentions += _references(body, mentions, heads, honorifics)
+    mentions += [PersonMention(name=canonical_name(body[start:end]), surface=body[start:end], start=start, end=end,
+                               role="photographer") for start, end in credited]
     return tuple(sorted(mentions, key=lambda m: (m.start or 0, m.end or 0)))
 
 

@@ -18,8 +18,9 @@ SECTION_LABELS = frozenset(s.casefold() for s in (
     "Giáo dục", "Thể thao", "Tiêu điểm", "Tin tổng hợp", "Diễn đàn", "Phóng sự", "Người Việt bốn phương",
     "Bảo hộ công dân", "Kiều bào", "Điểm nóng", "Hồ sơ", "Chính sách", "Tin trong ngày", "Video", "Multimedia",
 ))
-# "Ảnh: Dương Giang/TTXVN", "- Ảnh: TTXVN", "(Ảnh: VGP/Nhật Bắc)", "Ảnh minh họa", "Nguồn ảnh: Reuters".
-_CREDIT_WORDS = r"(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ|Photo|Đồ họa|Video|Clip)"
+# "Ảnh: Dương Giang/TTXVN", "- Ảnh: TTXVN", "(Ảnh: VGP/Nhật Bắc)", "Ảnh minh họa", "Nguồn ảnh: Reuters";
+# not "Trong ảnh: …" (who is in the photo) nor "Hình ảnh: …".
+_CREDIT_WORDS = r"(?<!trong )(?<!hình )(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ|Photo|Đồ họa|Video|Clip)"
 CAPTION_CREDIT = re.compile(
     r"(?:^|[\s.,;(\-–—])\(?" + _CREDIT_WORDS + r"\s*:\s*"
     r"(?P<credit>[^()\n]{1,80}?)\)?\s*\.?$", re.IGNORECASE)

@@ -45,8 +45,35 @@ Ung Vòng Y Chung Cấn Cầm Chế Hán Hồng Mông Nhữ Tào Thiều Thi Th�
 Tập Mao Ngụy Hạ Đường Tần Tề
 """.split())
 
+# Vietnam's provinces and centrally-run cities (the 63 of 2008-2025, which the 34 of 2025 keep
+# as names), with common other forms and recently merged ones. Several start with a surname
+# ("Yên Bái", "Hà Giang"), and a province stands between a title and a name: "Chủ tịch UBND
+# tỉnh Quảng Nam Lê Trí Thanh".
+PROVINCES = (
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu", "Bà Rịa", "Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bắc Cạn",
+    "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ",
+    "Cao Bằng", "Đà Nẵng", "Đắk Lắk", "Đắc Lắc", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai",
+    "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hà Tây", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình",
+    "Hoà Bình", "Hưng Yên", "Khánh Hòa", "Khánh Hoà", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng",
+    "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên",
+    "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
+    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thanh Hoá", "Thừa Thiên Huế", "Thừa Thiên - Huế", "Huế",
+    "Tiền Giang", "TP Hồ Chí Minh", "TP.Hồ Chí Minh", "Thành phố Hồ Chí Minh", "TP HCM", "TP.HCM", "TPHCM",
+    "Sài Gòn", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+)
+
+# The 60 years of the sexagenary cycle ("Tết Giáp Thìn", "xuân Đinh Dậu"): a stem and a branch
+# of the same parity. Several stems are surnames (Đinh, Giáp, Tân, Quý…), so a year reads like a name.
+_STEMS = (("Giáp",), ("Ất",), ("Bính",), ("Đinh",), ("Mậu",), ("Kỷ", "Kỉ"), ("Canh",), ("Tân",), ("Nhâm",),
+          ("Quý", "Quí"))
+_BRANCHES = (("Tý", "Tí"), ("Sửu",), ("Dần",), ("Mão", "Mẹo"), ("Thìn",), ("Tỵ", "Tị"), ("Ngọ",), ("Mùi",),
+             ("Thân",), ("Dậu",), ("Tuất",), ("Hợi",))
+CYCLE_YEARS = frozenset(f"{stem} {branch}".casefold()
+                        for i, stems in enumerate(_STEMS) for j, branches in enumerate(_BRANCHES) if i % 2 == j % 2
+                        for stem in stems for branch in branches)
+
 # Multi-word proper names starting like a person's but naming a place, organisation or thing.
-NOT_PERSONS = frozenset(s.casefold() for s in (
+NOT_PERSONS = CYCLE_YEARS | frozenset(s.casefold() for s in PROVINCES) | frozenset(s.casefold() for s in (
     "Hà Nội", "Hà Lan", "Hà Tĩnh", "Hà Giang", "Hà Nam", "Hà Đông", "Hồ Chí Minh", "Thái Lan", "Thái Bình",
     "Thái Nguyên", "Thái Bình Dương", "Châu Âu", "Châu Á", "Châu Phi", "Châu Mỹ", "Châu Đại Dương",
     "Lâm Đồng", "Cao Bằng", "Hoàng Sa", "Trường Sa", "Lý Sơn", "Côn Đảo", "Phú Quốc", "Mai Châu", "Đồng Nai",
@@ -64,6 +91,8 @@ BEFORE_NOT_PERSON = frozenset((
     "cầu", "sông", "núi", "đảo", "quần đảo", "công ty", "tập đoàn", "làng", "khu", "sân bay", "cảng",
     "đền", "chùa", "đình", "giải", "giải thưởng", "huân chương", "chiến dịch", "con đường", "phong trào",
     "nhà", "số", "tàu", "dự án", "chương trình", "quỹ", "hồ", "vịnh", "đèo", "rạch", "kênh", "hẻm",
+    # districts, towns and wards abbreviated: "H.Lạc Dương", "Q. Ngô Quyền", "TX.La Gi"
+    "h.", "q.", "tx.", "tx", "tt.",
 ))
 # Countries and places that stand between a title and a name: "Ngoại trưởng Mỹ Antony Blinken".
 PLACES = (
@@ -78,9 +107,26 @@ PLACES = (
     "Serbia", "Croatia", "Qatar", "Kuwait", "Jordan", "Syria", "Lebanon", "Algeria", "Morocco", "Nigeria",
     "Kenya", "Ethiopia", "Mozambique", "Angola", "Liên hợp quốc", "LHQ", "EU", "ASEAN", "Hà Nội",
     "TP Hồ Chí Minh", "Đài Loan", "Hồng Kông", "Thượng Hải", "Bắc Kinh", "Tokyo", "Washington",
+    *PROVINCES, "Thái Bình Dương", "Ấn Độ Dương", "Đại Tây Dương", "Bắc Băng Dương", "Châu Âu", "Châu Á",
+    "Châu Phi", "Châu Mỹ", "Châu Đại Dương",
 )
+# The word right before a name-like run with no title or honorific that makes it a place:
+# "ở Yên Bái", "tại Sơn Trà", not "Hiện tại, …" (after a title, "Đại sứ Việt Nam tại Pháp Đinh Toàn Thắng", they
+# end the title's place).
+PLACE_BEFORE = re.compile(r"(?<![\w])(?<!hiện )(?<!tồn )(?<!thực )(?:ở|tại)[ \t]+$", re.IGNORECASE)
+# After a name-like run, what makes it part of an address: a comma and a province ("(Hoàng Mai,
+# Hà Nội)", "tại Sơn Trà, Đà Nẵng", "trường THPT Chu Văn An, Hà Nội").
+ADDRESS_AFTER = re.compile(rf",\s*(?:tỉnh\s+|TP\.?\s*|thành phố\s+)?(?:{_trie(PROVINCES)})(?![\w])")
+# A photo credit right before a name: "Ảnh: Trần Việt", "(Ảnh: VGP/Nhật Bắc)", "Nguồn ảnh: TTXVN/Lâm Khánh".
+# The name is the photographer's, not someone the article is about ("Trong ảnh: …" names who
+# is in the photo).
+CREDIT_BEFORE = re.compile(r"(?:^|[\s(\-–—.,;|])(?<!trong )(?<!hình )(?:ảnh|nguồn ảnh|photo|ảnh minh họa|ảnh minh hoạ|đồ họa|đồ hoạ)"
+                           r"\s*:\s*(?:[^\s/:()]{1,20}\s*/\s*)?$", re.IGNORECASE)
 
 
+# A run that opens with one of them names a place or thing too ("Hoàng Thành Thăng Long"); on
+# the case-folded run.
+NOT_PERSON_START = re.compile(rf"(?:{_trie(tuple(sorted(NOT_PERSONS)))})(?:\s|$)")
 HEAD_PATTERN = CuePattern.of_pattern(WORD_START + f"({_trie(HEADS)})" + r"(?![\w])")
 # Found from the rarest letter of each honorific: "ông", "bà", "ngài" start with letters that
 # stand at every few positions of a text, and "ông" ends "không", "công", "đông"…
