@@ -242,6 +242,59 @@ def test_a_photo_credit_in_the_text_names_a_photographer_not_a_subject() -> None
     assert "Nguyễn Văn Hùng" in persons(shown)
 
 
+@pytest.mark.parametrize(("ending", "authors"), [
+    ("./. Lê Tuyết/VOV", ["Lê Tuyết"]),  # the wire services' end mark, then the byline
+    ("./. Phạm Huân/VOV-Washington", ["Phạm Huân"]),
+    ("! Nguyễn Lê", ["Nguyễn Lê"]),
+    (". Vân Hương – Sỹ Cường", ["Vân Hương", "Sỹ Cường"]),
+    ("./. CTV Lâm Quỳnh/VOV.VN", ["Lâm Quỳnh"]),  # a contributor, and the outlet after the slash
+    (". Hải Yến/Báo Tin Tức", ["Hải Yến"]),
+    (". Minh Khôi, Theo Tuổi Trẻ", ["Minh Khôi"]),  # and the source after the names
+    ("./. Quốc Bảo/VOV-Bắc Kinh Quốc Bảo/VOV-Bắc Kinh", ["Quốc Bảo"]),  # repeated by the scraper
+    (". Thanh Tâm Thanh Tâm", ["Thanh Tâm"]),
+    (". Ảnh Đức Tâm/TTXVN", []),  # a photo credit
+    (". Theo TTXVN", []),  # a source, not a byline
+    (". Hà Nội", []),  # a place
+    (" với ông Nguyễn Văn An.", []),  # a sentence that ends with a name
+])
+def test_a_byline_that_lost_its_line_end_leaves_the_body(ending: str, authors: list[str]) -> None:
+    result = extract(page("Hai nước thúc đẩy hợp tác", "", PROSE, PROSE.rstrip(".") + ending))
+    assert list(result.meta.authors) == authors
+    assert all(a not in result.layout.body for a in authors)
+    assert not {p.name for p in result.persons if p.role == "subject"} & set(authors)
+
+
+def test_an_abbreviated_title_and_a_name_after_a_two_country_pair() -> None:
+    assert persons("PTT Phạm Bình Minh hội đàm với Bộ trưởng Ngoại giao Tây Ban Nha tại Madrid.") == {
+        "Phạm Bình Minh": "PTT"}
+    assert persons("Chủ tịch Liên minh Nghị sĩ hữu nghị Nhật - Việt Takebe Tsutomu tiếp đoàn đại biểu Quốc hội.") == {
+        "Takebe Tsutomu": "Chủ tịch Liên minh Nghị sĩ hữu nghị Nhật - Việt"}
+
+
+def test_a_foreign_city_or_a_body_in_capitals_between_title_and_name() -> None:
+    assert persons("Tổng Lãnh sự Việt Nam tại Fukuoka Hồ Thị Mai dự lễ khai mạc tuần văn hóa.") == {
+        "Hồ Thị Mai": "Tổng Lãnh sự Việt Nam tại Fukuoka"}
+    assert persons("Tham dự có Bộ trưởng Bộ Công Thương Lương Văn Định và nhiều doanh nghiệp.") == {
+        "Lương Văn Định": "Bộ trưởng Bộ Công Thương"}
+    assert persons("Giám đốc Sở Công Thương Hà Nội Trần Quý Nam cho biết giá điện không đổi.") == {
+        "Trần Quý Nam": "Giám đốc Sở Công Thương Hà Nội"}
+
+
+@pytest.mark.parametrize(("body", "not_a_person"), [
+    ("Ông Tất Minh (là Việt Kiều Canada, trú tại quận 3) đã đến trình báo.", "Kiều Canada"),
+    ("Võ sư phái Nam Huỳnh Đạo biểu diễn tại lễ hội võ thuật.", "Huỳnh Đạo"),  # "Nam" is no foreign place
+    ("Tập đoàn Samsung Hàn Quốc công bố kế hoạch đầu tư mới tại Bắc Ninh.", "Hàn Quốc"),
+])
+def test_a_vietnamese_word_before_a_name_like_run_is_no_foreign_place(body: str, not_a_person: str) -> None:
+    assert not_a_person not in persons(body)
+
+
+def test_a_name_in_mixed_case_keeps_its_spelling() -> None:
+    found = persons("Thượng nghị sĩ John McCain và Tổng thống Hàn Quốc Moon Jae-in, Ngoại trưởng Pháp "
+                    "Jean-Yves Le Drian cùng dự. NGHỊ SĨ KIM JONG-SU phát biểu.")
+    assert {"John McCain", "Moon Jae-in", "Jean-Yves Le Drian"} <= set(found)
+
+
 def test_a_council_or_association_in_capitals_belongs_to_the_title() -> None:
     assert persons("Chủ tịch Hội đồng Bảo an Liên hợp quốc Vassily Nebenzia cho biết cuộc họp sẽ diễn ra.") == {
         "Vassily Nebenzia": "Chủ tịch Hội đồng Bảo an Liên hợp quốc"}

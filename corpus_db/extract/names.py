@@ -9,12 +9,18 @@ from functools import lru_cache
 def canonical_name(name: str) -> str:
     """NFC, single spaces, each syllable capitalised: "DIỆU THIỆN" → "Diệu Thiện".
 
-    Hyphenated parts keep their hyphen ("Jean-Pierre"), and each part is capitalised.
+    A word in capitals or in lower case is capitalised part by part ("KIM JONG-UN" → "Kim
+    Jong-Un"); a word already in mixed case keeps its spelling but for its first letter
+    ("McCain", "O'Brien", "Jean-Claude", "Jae-in": the case of the rest is the name's, not the
+    page's).
     """
     name = unicodedata.normalize("NFC", " ".join(name.split()))
     words = []
     for word in name.split(" "):
-        words.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+        if word.isupper() or word.islower():
+            words.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+        else:
+            words.append(word[:1].upper() + word[1:])
     return " ".join(words)
 
 

@@ -22,6 +22,7 @@ from ..rules.titles import (
     HONORIFIC_PATTERN,
     NOT_PERSON_START,
     ONE_NAME_TITLES,
+    ORGANISATION_HEADS,
     PLACE_BEFORE,
     PLACE_PREFIX,
     PLURAL,
@@ -77,6 +78,16 @@ def _foreign(word: str) -> bool:
     if letters & _NOT_VIETNAMESE or not "".join(letters - _VIETNAMESE_LETTERS).isascii():
         return max(letters) < "\u0250"
     return False
+
+
+_SYLLABLES = re.compile(r"[aeiouy]+[^\Waeiouy]+[aeiouy]")  # on the lower-cased word
+
+
+def _foreign_place(word: str) -> bool:
+    """A word of a foreign place's name: foreign (see ``_foreign``), and not one that could be a
+    Vietnamese syllable written without its marks ("Nam", "Hoa"): "Osaka", "Houston" have two
+    vowels with a consonant between them, which no Vietnamese syllable has."""
+    return _foreign(word) and (not word.isascii() or _SYLLABLES.search(word.lower()) is not None)
 
 
 _UPPER = "".join(re.escape(chr(i)) for i in range(0x10000) if chr(i).isupper())
@@ -256,7 +267,23 @@ def _name_in(run: str, after_continent: bool) -> tuple[int, int, bool] | None:
     elif 1 <= len(words) <= 4 and all(map(_foreign, words)):
         vietnamese = False
     else:
-        return None
+        # A foreign place no table knows, or a body named in capitals, before a Vietnamese name:
+        # "Tổng Lãnh sự Việt Nam tại Osaka Bùi Hữu Tùng", "Bộ trưởng Bộ Công Thương Ngô Bá Hào".
+        # (A known place is left out above: "Đại sứ Việt Nam tại Nam Phi Lê Văn An".)
+        # And a foreign name after a Vietnamese word that is not a surname: "… hữu nghị Nhật - Việt
+        # Toshihiro Nakai".
+        first = next((i for i in range(max(1, len(words) - 4), len(words) - 1) if words[i] in SURNAMES), 0)
+        vietnamese = bool(first) and (words[0] in ORGANISATION_HEADS and first >= 2
+                                      or all(map(_foreign_place, words[:first])))
+        if not vietnamese:
+            first = next((i for i in range(max(1, len(words) - 4), len(words) - 1)
+                          if all(map(_foreign, words[i:]))), 0)
+            if not first or _foreign(words[first - 1]):
+                return None
+        for word in words[:first]:
+            offset = run.index(word, offset) + len(word)
+        offset = run.index(words[first], offset)
+        words = words[first:]
     if NOT_PERSON_START.match(run[offset:].casefold()) or _is_place(run):
         return None
     return offset, len(words), vietnamese

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from ..rules.boilerplate import is_furniture, opens_block
 from ..rules.outlets import BY_CREDIT, LEAD_CREDIT, outlet_for_credit, outlet_for_host
+from ..rules.titles import NOT_PERSON_START
 from .names import canonical_name
 from .types import Caption, Layout
 
@@ -258,6 +259,39 @@ def _line_role(line: str) -> tuple[str, tuple[Caption, ...]]:
     return "text", ()
 
 
+# The end of a sentence, or the wire services' end of an article ("./."), and the spaces after it.
+_END_MARK = re.compile(r"(?:\./\.|[.!?…])\s+")
+_TAIL_SOURCE = re.compile(r"[\s,(\-–—]*\(?\b(?:Theo|Nguồn)\b.*$", re.DOTALL)
+_TAIL_PREFIX = re.compile(r"^(?:CTV|PV|BTV)\.?\s+")
+_PHOTO_TAIL = re.compile(r"(?:Ảnh|Video|Clip)\b", re.IGNORECASE)  # a photo credit, not the authors
+
+
+def _trailing_byline(line: str) -> tuple[str, str, str | None] | None:
+    """(the line without it, the byline's names, the source after them) when the last line of an article ends with a byline that
+    lost its line end: "… quốc tế./. Lê Tuyết/VOV", "… rất lớn! Nguyễn Lê". Not a source ("Theo
+    TTXVN"), nor a place ("Hà Nội")."""
+    last = None
+    for last in _END_MARK.finditer(line, max(0, len(line) - 80)):
+        pass
+    if last is None:
+        return None
+    tail = line[last.end():].strip()
+    if not tail or SOURCE_LINE.match(tail) or _PHOTO_TAIL.match(tail):
+        return None
+    # What may follow the names there: the source ("…, Theo Trí Thức Trẻ", "(Theo DS)"), the desk or
+    # outlet after a slash ("/Báo Tin Tức", "/VOV.VN", once more repeated); and a contributor's mark
+    # before them ("CTV Bảo Minh").
+    source = _TAIL_SOURCE.search(tail)
+    names_part = _TAIL_PREFIX.sub("", tail[:source.start()] if source else tail).split("/")[0].strip(" ,-–—")
+    words = names_part.split()
+    if words and words[:len(words) // 2] * 2 == words:  # the byline twice ("Chí Hiếu Chí Hiếu")
+        names_part = " ".join(words[:len(words) // 2])
+    names = byline_names(names_part, lone=True) if names_part else None
+    if not names or any(NOT_PERSON_START.match(name.casefold()) for name in names):
+        return None
+    return line[:last.end()].rstrip(), names_part, source.group().strip(" ,-–—()") if source else None
+
+
 def split_layout(text: str) -> Layout:
     """Split a normalised scraped page into its parts (see :class:`Layout`)."""
     boilerplate: list[str] = []
@@ -331,6 +365,10 @@ def split_layout(text: str) -> Layout:
             bylines.insert(0, body_lines.pop())
         else:
             break
+    if body_lines and (split := _trailing_byline(body_lines[-1])):
+        body_lines[-1], byline, source = split
+        bylines.insert(0, byline)
+        sources += [source] if source else []
     header_leftover = [line for line, is_noise in zip(opening, noise) if is_noise]
     boilerplate += [line for line in header_leftover if not DATE_ONLY.match(line)]
     lead = strip_lead_credit(body_lines[0])[1] if body_lines else None

@@ -27,6 +27,7 @@ HEADS = (
     "Thượng tướng", "Đại tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Chuẩn Đô đốc", "Phó Đô đốc",
     "Đô đốc", "Nguyên thủ", "Thư ký", "Người đứng đầu", "Người Phát ngôn", "Phó Phát ngôn", "Phó Người phát ngôn",
     "Phu nhân", "Phu quân",
+    "PTT", "TBT",  # Phó Thủ tướng, Tổng Bí thư, as headlines and short items abbreviate them
 )
 # Titles borne by people known by one name ("Nhà vua Naruhito", "Quốc vương Norodom Sihamoni" is two).
 ONE_NAME = ("Nhà vua", "Quốc vương", "Nữ hoàng", "Hoàng tử", "Công chúa", "Thái tử", "Giáo hoàng", "Hoàng đế")
@@ -84,6 +85,10 @@ NOT_PERSONS = CYCLE_YEARS | frozenset(s.casefold() for s in PROVINCES) | frozens
     "Mỹ Latinh", "Trung Đông", "Cao Miên", "Chu Lai", "Long An", "Vĩnh Long", "Đà Nẵng", "Giang Nam",
     "Tạ Quang Bửu",  # a street and a university as often as the scientist
 ))
+# First words of the names of bodies ("Bộ Công Thương", "Sở Ngoại vụ"): a run of capitalised
+# words opening with one names a body, which a person's name may follow.
+ORGANISATION_HEADS = frozenset(("Bộ", "Sở", "Ban", "Cục", "Vụ", "Viện", "Hội", "Ủy", "Uỷ", "Đảng", "Quỹ", "Tập",
+                                "Ngân", "Trường", "Học", "Tổng", "Liên", "Thành", "Tỉnh"))
 # Words that, just before a name-like run, show it names a place, street, school or thing.
 BEFORE_NOT_PERSON = frozenset((
     "đường", "phố", "tỉnh", "thành phố", "tp", "tp.", "quận", "huyện", "xã", "phường", "thị xã", "thị trấn",
@@ -94,6 +99,20 @@ BEFORE_NOT_PERSON = frozenset((
     # districts, towns and wards abbreviated: "H.Lạc Dương", "Q. Ngô Quyền", "TX.La Gi"
     "h.", "q.", "tx.", "tx", "tt.",
 ))
+# Capitals, cities with Vietnamese missions, and places that speak for a government ("Người phát
+# ngôn Điện Kremlin Dmitry Peskov"), as the Vietnamese press spells them.
+WORLD_PLACES = (
+    "Kremlin", "Điện Kremlin", "Nhà Trắng", "Lầu Năm Góc", "Cu Ba", "Cu-ba", "La Habana", "Havana", "La Hay",
+    "La Haye", "Arab Saudi", "Ả Rập Xê Út", "Ả-rập Xê-út", "Saudi", "Moskva", "Moscow", "Paris", "London",
+    "Berlin", "Brussels", "Seoul", "Bình Nhưỡng", "New York", "New Delhi", "Canberra", "Ottawa", "Viêng Chăn",
+    "Vientiane", "Phnom Penh", "Bangkok", "Jakarta", "Kuala Lumpur", "Manila", "Yangon", "Naypyidaw", "Geneva",
+    "Vienna", "Rome", "Madrid", "Lisbon", "Stockholm", "Oslo", "Helsinki", "Copenhagen", "Warsaw", "Prague",
+    "Budapest", "Kiev", "Kyiv", "Ankara", "Tehran", "Baghdad", "Cairo", "Riyadh", "Doha", "Dubai", "Abu Dhabi",
+    "Tel Aviv", "Jerusalem", "Brasilia", "Buenos Aires", "Santiago", "Lima", "Mexico City", "Vladivostok",
+    "Côn Minh", "Nam Ninh", "Quảng Châu", "Thâm Quyến", "Osaka", "Fukuoka", "Busan", "Houston", "San Francisco",
+    "Los Angeles", "Sydney", "Perth", "Frankfurt", "Marseille", "Ekaterinburg", "Saint Petersburg", "Davos",
+    "Munich", "Hamburg", "Strasbourg", "Singapore", "Hồng Kông", "Ma Cao", "Macau",
+)
 # Countries and places that stand between a title and a name: "Ngoại trưởng Mỹ Antony Blinken".
 PLACES = (
     "Việt Nam", "Mỹ", "Hoa Kỳ", "Trung Quốc", "Nhật Bản", "Hàn Quốc", "Triều Tiên", "Nga", "Liên bang Nga",
@@ -109,6 +128,8 @@ PLACES = (
     "TP Hồ Chí Minh", "Đài Loan", "Hồng Kông", "Thượng Hải", "Bắc Kinh", "Tokyo", "Washington",
     *PROVINCES, "Thái Bình Dương", "Ấn Độ Dương", "Đại Tây Dương", "Bắc Băng Dương", "Châu Âu", "Châu Á",
     "Châu Phi", "Châu Mỹ", "Châu Đại Dương",
+    "Nhật",  # "Liên minh Nghị sĩ hữu nghị Việt - Nhật Takebe Tsutomu" (not a surname)
+    "Trung Hoa", "Đại Hàn", "Nam Triều Tiên", "Bắc Triều Tiên", *WORLD_PLACES,
 )
 # The word right before a name-like run with no title or honorific that makes it a place:
 # "ở Yên Bái", "tại Sơn Trà", not "Hiện tại, …" (after a title, "Đại sứ Việt Nam tại Pháp Đinh Toàn Thắng", they
@@ -126,7 +147,8 @@ CREDIT_BEFORE = re.compile(r"(?:^|[\s(\-–—.,;|])(?<!trong )(?<!hình )(?:ả
 
 # A run that opens with one of them names a place or thing too ("Hoàng Thành Thăng Long"); on
 # the case-folded run.
-NOT_PERSON_START = re.compile(rf"(?:{_trie(tuple(sorted(NOT_PERSONS)))})(?:\s|$)")
+NOT_PERSON_START = re.compile(rf"(?:{_trie(tuple(sorted(NOT_PERSONS | {p.casefold() for p in PLACES if ' ' in p})))})"
+                              r"(?:\s|$)")
 HEAD_PATTERN = CuePattern.of_pattern(WORD_START + f"({_trie(HEADS)})" + r"(?![\w])")
 # Found from the rarest letter of each honorific: "ông", "bà", "ngài" start with letters that
 # stand at every few positions of a text, and "ông" ends "không", "công", "đông"…
