@@ -166,6 +166,24 @@ def test_a_bare_title_does_not_pick_a_longer_title() -> None:
     assert speakers == ()  # "Thủ tướng" is not "Phó Thủ tướng"
 
 
+def test_straight_quotation_marks_pair_by_what_stands_around_them() -> None:
+    # The first quotation closes with a curly mark; paired in turn, the straight marks after it
+    # made a "quotation" of the words between two quotations.
+    body = ('Người phát ngôn Lê Hải Bình bác bỏ cái gọi là "quy định mới của phía nước ngoài”."Việt Nam kiên '
+            'quyết phản đối mọi hành động vi phạm chủ quyền", ông Bình nói tại họp báo. "Chúng tôi sẽ tiếp tục '
+            'theo dõi sát tình hình", ông nói thêm.')
+    texts = [text for text, _ in direct(body)]
+    assert "Việt Nam kiên quyết phản đối mọi hành động vi phạm chủ quyền" in texts
+    assert "Chúng tôi sẽ tiếp tục theo dõi sát tình hình" in texts
+    assert not any(text.startswith((",", ".")) or "ông Bình nói" in text for text in texts)
+
+
+def test_a_stray_straight_mark_opens_no_quotation() -> None:
+    body = ('Đoàn trao tặng 20 màn hình 12" cho trường học, và Đại sứ Nguyễn Minh Vũ nói: "Hai nước cần mở '
+            'rộng hợp tác trong lĩnh vực giáo dục".')
+    assert direct(body) == [("Hai nước cần mở rộng hợp tác trong lĩnh vực giáo dục", ("Nguyễn Minh Vũ",))]
+
+
 # --- persons -------------------------------------------------------------------------------
 
 def persons(body: str) -> dict[str, str | None]:

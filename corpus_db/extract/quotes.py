@@ -37,10 +37,44 @@ _STRESSING = re.compile(r"nhấn mạnh|khẳng định|lưu ý|chỉ rõ")
 _ADDRESSEE = re.compile(r"\s*(?:[A-ZĐ]|ngành|các|toàn|mỗi|cán bộ|chính quyền|địa phương)")
 
 
+def _straight_spans(body: str) -> list[tuple[int, int]]:
+    """Spans inside straight quotation marks ("…"), the same mark at both ends.
+
+    Pairing them in turn goes wrong for the rest of a paragraph after one stray mark, or after a
+    quotation closed with a curly mark: the words between two quotations ("…", ông nói. "…")
+    become one. So each mark is read by what stands around it: after a letter and before a space
+    or punctuation it can only close ('vũ khí", ông'), after a space or punctuation and before a
+    letter it can only open ('nói. "Chúng'); between two letters or two spaces, either. A
+    quotation never runs over a line end.
+    """
+    spans = []
+    start = None  # where the open quotation's words start
+    position = body.find('"')
+    while position >= 0:
+        before = body[position - 1] if position else " "
+        after = body[position + 1] if position + 1 < len(body) else " "
+        can_open = not before.isalnum() and not after.isspace()
+        can_close = not before.isspace() and not after.isalnum()
+        if start is not None and body.find("\n", start, position) >= 0:
+            start = None  # the line ended first: that mark opened nothing
+        if start is None:
+            if can_open or not can_close:  # a mark that can only close, with nothing open, is stray
+                start = position + 1
+        elif can_close or not can_open:
+            spans.append((start, position))
+            start = None
+        else:  # it can only open: the mark before it opened nothing that closed
+            start = position + 1
+        position = body.find('"', position + 1)
+    return spans
+
+
 def _direct_spans(body: str) -> list[tuple[int, int]]:
     """Spans of the words inside each outermost pair of quotation marks."""
-    spans = []
+    spans = _straight_spans(body) if '"' in body else []
     for open_mark, close_mark in QUOTE_PAIRS:
+        if open_mark == close_mark:
+            continue  # straight marks: above
         position = 0
         while True:
             start = body.find(open_mark, position)
