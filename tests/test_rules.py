@@ -313,6 +313,41 @@ def test_a_name_in_mixed_case_keeps_its_spelling() -> None:
     assert {"John McCain", "Moon Jae-in", "Jean-Yves Le Drian"} <= set(found)
 
 
+def test_va_inside_a_ministry_name_does_not_end_the_title() -> None:
+    assert persons("Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch Nguyễn Văn Hùng dự lễ khai mạc.") == {
+        "Nguyễn Văn Hùng": "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"}
+    assert persons("Bộ trưởng Giáo dục và Thể thao Campuchia Hang Chuon Naron làm việc với đoàn.") == {
+        "Hang Chuon Naron": "Bộ trưởng Giáo dục và Thể thao Campuchia"}
+    # two titles, or a title and another person's, still end at "và"
+    assert persons("Bộ trưởng Ngoại giao và Đại sứ Nguyễn Minh Hằng cùng dự.") == {"Nguyễn Minh Hằng": "Đại sứ"}
+    assert persons("Nữ hoàng Anh và Hoàng tử xứ Wales William dự lễ.").get("William") != "Nữ hoàng Anh và Hoàng tử xứ Wales"
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("Chuyên gia Bonnie Glaser nhận định Bắc Kinh sẽ thận trọng hơn trong thời gian tới.", "Bonnie Glaser"),
+    ("Theo nhà phân tích Derek Grossman, hai bên sẽ tiếp tục đối thoại.", "Derek Grossman"),
+    ("“Đây là bước đi đúng hướng”, Gregory Poling, chuyên gia về Đông Nam Á tại Washington, nói.",
+     "Gregory Poling"),
+    ("Elizabeth Warren, thượng nghị sĩ đảng Dân chủ, chỉ trích kế hoạch này.", "Elizabeth Warren"),
+])
+def test_an_occupation_before_or_in_apposition_marks_a_foreign_person(body: str, name: str) -> None:
+    assert name in persons(body)
+
+
+@pytest.mark.parametrize(("body", "not_a_person"), [
+    ("Theo Bloomberg, chuyên gia Derek Grossman nhận định hai bên sẽ tiếp tục đối thoại.", "Theo Bloomberg"),
+    ("Fox News, kênh truyền hình của Mỹ, và nhà báo Sean Hannity đưa tin.", "Fox News"),
+    ("Nhà báo Duy Phong, phóng viên thường trú, đã gửi bài về tòa soạn.", "Duy Phong"),  # could be Vietnamese
+])
+def test_a_source_or_a_name_that_could_be_vietnamese_is_no_foreign_person(body: str, not_a_person: str) -> None:
+    assert not_a_person not in persons(body)
+
+
+def test_an_honorific_or_a_country_before_a_foreign_name_is_not_part_of_it() -> None:
+    found = persons("Samdech Techo Hun Sen tiếp Tổng thống Moldova Maia Sandu tại Phnom Penh.")
+    assert found == {"Hun Sen": None, "Maia Sandu": "Tổng thống Moldova"}
+
+
 def test_a_council_or_association_in_capitals_belongs_to_the_title() -> None:
     assert persons("Chủ tịch Hội đồng Bảo an Liên hợp quốc Vassily Nebenzia cho biết cuộc họp sẽ diễn ra.") == {
         "Vassily Nebenzia": "Chủ tịch Hội đồng Bảo an Liên hợp quốc"}

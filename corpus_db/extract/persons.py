@@ -16,11 +16,15 @@ from functools import lru_cache
 
 from ..rules.titles import (
     ADDRESS_AFTER,
+    APPOSITION_AFTER,
+    BODY_NAME_PARTS,
     BEFORE_NOT_PERSON,
     CREDIT_BEFORE,
     HEAD_PATTERN,
     HONORIFIC_PATTERN,
+    NOT_NAME_OPENINGS,
     NOT_PERSON_START,
+    OCCUPATIONS,
     ONE_NAME_TITLES,
     ORGANISATION_HEADS,
     PLACE_BEFORE,
@@ -184,6 +188,23 @@ _CONTINENT = re.compile(r"\bchâu\s+$")
 _CREDIT_END = re.compile(r"\s*(?:[)/.,;|\n]|$)")
 
 
+_AND = re.compile(r"(?<![\w])và\s+")
+_COMMA = re.compile(r",\s*")
+
+
+def _breaks_title(gap: str) -> bool:
+    """Whether a word of ``gap`` (between a title's head and a name) ends the title. "và" does
+    not where it joins the fields in a body's name ("Bộ trưởng Bộ Kế hoạch và Đầu tư", "Bộ trưởng
+    Thanh niên và Thể thao Indonesia"), but two titles ("Bộ trưởng Ngoại giao và Đại sứ …", "Nữ
+    hoàng Anh và Công tước xứ Edinburgh") or two persons."""
+    words = gap.split()
+    if _TITLE_BREAKS.isdisjoint(words):
+        return False
+    if any(word in _TITLE_BREAKS for word in words if word != "và"):
+        return True
+    return any(not BODY_NAME_PARTS.match(gap, conjunction.end()) for conjunction in _AND.finditer(gap))
+
+
 def _title_before(body: str, start: int, heads: list[re.Match[str]], head_starts: list[int],
                   head_ends: list[int], floor: int) -> tuple[int, str] | None:
     """The title standing right before a name at ``start``: (its start, its text).
@@ -196,10 +217,11 @@ def _title_before(body: str, start: int, heads: list[re.Match[str]], head_starts
     # the heads starting in the window and ending before the name, earliest first
     for index in range(bisect_left(head_starts, window_start), bisect_right(head_ends, start)):
         gap = body[head_ends[index]:start]
-        if _CLAUSE_END.search(gap) or not _TITLE_BREAKS.isdisjoint(gap.split()):
+        if _CLAUSE_END.search(gap) or _breaks_title(gap):
             continue
-        if "," in gap and not _ADDRESSED.search(gap):
-            continue
+        if "," in gap and not _ADDRESSED.search(gap) and not all(
+                BODY_NAME_PARTS.match(gap, comma.end()) for comma in _COMMA.finditer(gap)):
+            continue  # (but "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch …": the fields of a body's name)
         best = index  # the earliest head that still reaches the name
         break
     if best is None:
@@ -210,7 +232,7 @@ def _title_before(body: str, start: int, heads: list[re.Match[str]], head_starts
     first = bisect_left(head_starts, max(floor, window_start - 60))
     for index in reversed(range(first, bisect_right(head_ends, title_start))):
         between = body[head_ends[index]:title_start]
-        if _TITLE_SEPARATOR.fullmatch(between) and _TITLE_BREAKS.isdisjoint(between.split()):
+        if _TITLE_SEPARATOR.fullmatch(between) and not _breaks_title(between):
             title_start = head_starts[index]
         else:
             break
@@ -221,13 +243,25 @@ def _title_before(body: str, start: int, heads: list[re.Match[str]], head_starts
     return title_start, " ".join(text.split())
 
 
-def _honoured(body: str, start: int, honorific_ends: list[int]) -> bool:
-    """An honorific stands right before ``start``, at most 12 characters back, spaces between."""
+def _honorific(body: str, start: int, honorifics: list[re.Match[str]], honorific_ends: list[int]) -> str | None:
+    """The honorific standing right before ``start``, at most 12 characters back, spaces between."""
     # Honorifics do not overlap, so only the last one ending before ``start`` can be followed by
     # nothing but spaces: any earlier one has that last one in between.
     index = bisect_left(honorific_ends, start) - 1
-    return index >= 0 and honorific_ends[index] >= start - 12 and bool(
-        _GAP.fullmatch(body, honorific_ends[index], start))
+    if index >= 0 and honorific_ends[index] >= start - 12 and _GAP.fullmatch(body, honorific_ends[index], start):
+        return honorifics[index].group()
+    return None
+
+
+_DOUBLED_VOWEL = re.compile(r"ee|oo|aa|ii|uu|yy")
+
+
+def _surely_foreign(words: list[str]) -> bool:
+    """A foreign name no Vietnamese one written without its marks could be: a word of several
+    syllables ("Shifter"), letters Vietnamese never writes ("Jong", "Waters") or a doubled vowel
+    ("Lee"). "Duy Phong" could be Vietnamese."""
+    return any(_foreign_place(word) or not word.isascii() or _NOT_VIETNAMESE & set(word.lower())
+               or _DOUBLED_VOWEL.search(word.lower()) for word in words)
 
 
 def _preceding_word(body: str, start: int) -> str:
@@ -255,6 +289,9 @@ def _name_in(run: str, after_continent: bool) -> tuple[int, int, bool] | None:
     words = run.split()  # only spaces and tabs separate the words of a run
     offset = 0
     if after_continent and len(words) > 1:
+        offset = run.index(words[1], len(words[0]))
+        words = words[1:]
+    if words[0] in NOT_NAME_OPENINGS and len(words) > 1:  # "Theo Reuters", "Theo Bloomberg" open a sentence
         offset = run.index(words[1], len(words[0]))
         words = words[1:]
     # (one word is never a place followed by spaces: the pattern is skipped, for speed)
@@ -315,7 +352,10 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
         reach = bisect_right(head_ends, start)
         titled = (_title_before(body, start, heads, head_starts, head_ends, floor)
                   if reach and head_starts[reach - 1] >= start - _MAX_TITLE_CHARS else None)
-        honoured = _honoured(body, run_start, honorific_ends) if honorific_ends else False  # (most bodies have none)
+        honorific = _honorific(body, run_start, honorifics, honorific_ends) if honorific_ends else None  # (most have none)
+        # An occupation marks a foreign name only if no Vietnamese one could be it: "nhà báo Duy Phong".
+        honoured = honorific is not None and (vietnamese or honorific.lower() not in OCCUPATIONS
+                                              or _surely_foreign(body[start:end].split()))
         if length == 1 and not (titled or honoured):
             continue  # one word is a name only after a title or an honorific
         preceding = _preceding_word(body, run_start)
@@ -338,8 +378,11 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
             continue
         if not (vietnamese or ((titled or honoured) and foreign)):
             if foreign and length >= 2:
-                untitled_foreign.append((start, end))
-            continue
+                if not (APPOSITION_AFTER.match(body, end) and _surely_foreign(surface.split())):
+                    untitled_foreign.append((start, end))
+                    continue
+            else:
+                continue
         if length == 1:
             if titled and foreign and ONE_NAME_TITLES.match(titled[1]):  # "Nhà vua Naruhito"
                 mentions.append(PersonMention(name=canonical_name(surface), surface=surface, start=start, end=end,

@@ -31,9 +31,20 @@ HEADS = (
 )
 # Titles borne by people known by one name ("Nhà vua Naruhito", "Quốc vương Norodom Sihamoni" is two).
 ONE_NAME = ("Nhà vua", "Quốc vương", "Nữ hoàng", "Hoàng tử", "Công chúa", "Thái tử", "Giáo hoàng", "Hoàng đế")
+# Occupations the press introduces experts and legislators by, before or after the name:
+# "chuyên gia Michael Shifter", "Paul Sullivan, chuyên gia về Trung Đông". Like honorifics, they
+# mark a person (a foreign name with no title counts), but are not titles.
+OCCUPATIONS = ("chuyên gia", "nhà phân tích", "nhà nghiên cứu", "nhà kinh tế", "nhà kinh tế học", "nhà sử học",
+               "nhà khoa học", "nhà ngoại giao", "nhà báo", "luật sư", "học giả", "nghị sĩ", "thượng nghị sĩ",
+               "hạ nghị sĩ", "phóng viên", "giáo sư", "tiến sĩ", "cựu nghị sĩ")
+# Vietnamese words of Latin letters only that open a sentence before a foreign name-like run and
+# are not part of it: "Theo Reuters, …" ("according to").
+NOT_NAME_OPENINGS = frozenset(("Theo",))
 # Honorifics and forms of address: mark a person, but are not titles.
 HONORIFICS = ("ông", "bà", "ngài", "đồng chí", "Ông", "Bà", "Ngài", "Đồng chí", "GS", "PGS", "TS", "ThS",
-              "GS.TS", "PGS.TS", "TS.", "GS.", "PGS.", "Ths.", "Bác", "Chủ tịch Hồ")
+              "GS.TS", "PGS.TS", "TS.", "GS.", "PGS.", "Ths.", "Bác", "Chủ tịch Hồ", "Samdech", "Samdech Techo", "Mr", "Mr.",
+              "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
+              *OCCUPATIONS, *(o[0].upper() + o[1:] for o in OCCUPATIONS if o[0].upper() + o[1:] not in HEADS))
 # Words before a title that make it not one person's: "các Phó Thủ tướng", "những Đại sứ".
 PLURAL = ("các", "những", "nhiều", "mọi", "hai", "ba", "bốn", "năm", "các vị", "quý")
 
@@ -73,6 +84,22 @@ CYCLE_YEARS = frozenset(f"{stem} {branch}".casefold()
                         for i, stems in enumerate(_STEMS) for j, branches in enumerate(_BRANCHES) if i % 2 == j % 2
                         for stem in stems for branch in branches)
 
+# The fields a body's name joins with "và" ("Bộ Kế hoạch và Đầu tư", "Bộ Văn hóa, Thể thao và Du
+# lịch", "Bộ Lao động - Thương binh và Xã hội"): after them, a title goes on.
+BODY_NAME_PARTS = re.compile(r"(?:Đầu tư|Thể thao|Du lịch|Xã hội|Đào tạo|Môi trường|Truyền thông|Phát triển|"
+                             r"Công nghệ|Thương mại|Công nghiệp|Nông thôn|Thủy sản|Thuỷ sản|Kỹ thuật|Khoa học|"
+                             r"Văn hóa|Văn hoá|Thông tin|Giáo dục|Y tế|Dân tộc|Tôn giáo|Đối ngoại|An ninh|"
+                             r"Quốc phòng|Kinh tế|Tài chính|Ngân sách|Pháp luật|Tư pháp|Nhân quyền|Năng lượng|"
+                             r"Tài nguyên|Hợp tác|Thanh niên|Lao động|Xây dựng|Giao thông|Nông nghiệp)(?![\w])")
+# News media whose names look like a foreign person's: a source, never a speaker's name.
+MEDIA = ("Fox News", "Straits Times", "New York Times", "Washington Post", "Wall Street Journal", "Financial Times",
+         "South China Morning Post", "Global Times", "Nikkei Asian Review", "Nikkei Asia", "Sky News", "Al Jazeera",
+         "Russia Today", "Associated Press", "The Guardian", "The Diplomat", "Daily Mail", "USA Today",
+         "Los Angeles Times", "Foreign Policy", "National Interest", "The National Interest", "Japan Times",
+         "Korea Herald", "Korea Times", "Jakarta Post", "Bangkok Post", "Phnom Penh Post", "Khmer Times",
+         "Channel News Asia", "Deutsche Welle", "Voice of America", "Radio Free Asia", "The Times", "The Independent",
+         "The Telegraph", "The Economist", "Business Insider", "Wall Street", "Yonhap News", "Kyodo News",
+         "Westwood One", "Washington Times", "Moscow Times", "Sputnik News", "Breitbart News")
 # Multi-word proper names starting like a person's but naming a place, organisation or thing.
 NOT_PERSONS = CYCLE_YEARS | frozenset(s.casefold() for s in PROVINCES) | frozenset(s.casefold() for s in (
     "Hà Nội", "Hà Lan", "Hà Tĩnh", "Hà Giang", "Hà Nam", "Hà Đông", "Hồ Chí Minh", "Thái Lan", "Thái Bình",
@@ -84,7 +111,7 @@ NOT_PERSONS = CYCLE_YEARS | frozenset(s.casefold() for s in PROVINCES) | frozens
     "Thăng Long", "Điện Biên", "Điện Biên Phủ", "Việt Nam", "Đông Nam Á", "Biển Đông", "Covid", "Quốc Hội",
     "Mỹ Latinh", "Trung Đông", "Cao Miên", "Chu Lai", "Long An", "Vĩnh Long", "Đà Nẵng", "Giang Nam",
     "Tạ Quang Bửu",  # a street and a university as often as the scientist
-))
+)) | frozenset(m.casefold() for m in MEDIA)
 # First words of the names of bodies ("Bộ Công Thương", "Sở Ngoại vụ"): a run of capitalised
 # words opening with one names a body, which a person's name may follow.
 ORGANISATION_HEADS = frozenset(("Bộ", "Sở", "Ban", "Cục", "Vụ", "Viện", "Hội", "Ủy", "Uỷ", "Đảng", "Quỹ", "Tập",
@@ -125,6 +152,15 @@ PLACES = (
     "Nepal", "Venezuela", "Peru", "Colombia", "Hy Lạp", "Áo", "Ireland", "Slovakia", "Romania", "Bulgaria",
     "Serbia", "Croatia", "Qatar", "Kuwait", "Jordan", "Syria", "Lebanon", "Algeria", "Morocco", "Nigeria",
     "Kenya", "Ethiopia", "Mozambique", "Angola", "Liên hợp quốc", "LHQ", "EU", "ASEAN", "Hà Nội",
+    "Moldova", "Bahrain", "Oman", "Yemen", "Libya", "Sudan", "Nam Sudan", "Tunisia", "Afghanistan", "Estonia",
+    "Latvia", "Lithuania", "Litva", "Slovenia", "Bosnia", "Bosnia và Herzegovina", "Montenegro", "Albania",
+    "Bắc Macedonia", "Macedonia", "Gruzia", "Georgia", "Armenia", "Azerbaijan", "Kyrgyzstan", "Tajikistan",
+    "Turkmenistan", "Ecuador", "Bolivia", "Paraguay", "Uruguay", "Panama", "Costa Rica", "Guatemala", "Honduras",
+    "Nicaragua", "El Salvador", "Jamaica", "Haiti", "Cộng hòa Dominica", "Ghana", "Senegal", "Côte d'Ivoire",
+    "Bờ Biển Ngà", "Cameroon", "Tanzania", "Uganda", "Rwanda", "Zimbabwe", "Zambia", "Namibia", "Botswana",
+    "Madagascar", "Mali", "Niger", "Chad", "Somalia", "Eritrea", "Djibouti", "Fiji", "Papua New Guinea", "Samoa",
+    "Tonga", "Vanuatu", "Bhutan", "Maldives", "Luxembourg", "Iceland", "Malta", "Síp", "Cyprus", "Monaco",
+    "Kazakstan", "Ucraina", "Cộng hòa Séc",
     "TP Hồ Chí Minh", "Đài Loan", "Hồng Kông", "Thượng Hải", "Bắc Kinh", "Tokyo", "Washington",
     *PROVINCES, "Thái Bình Dương", "Ấn Độ Dương", "Đại Tây Dương", "Bắc Băng Dương", "Châu Âu", "Châu Á",
     "Châu Phi", "Châu Mỹ", "Châu Đại Dương",
@@ -149,6 +185,12 @@ CREDIT_BEFORE = re.compile(r"(?:^|[\s(\-–—.,;|])(?<!trong )(?<!hình )(?:ả
 # the case-folded run.
 NOT_PERSON_START = re.compile(rf"(?:{_trie(tuple(sorted(NOT_PERSONS | {p.casefold() for p in PLACES if ' ' in p})))})"
                               r"(?:\s|$)")
+# After a foreign name with no title, an occupation or a title in apposition: "Paul Sullivan,
+# chuyên gia về Trung Đông, nói", "Maxine Waters, nghị sĩ đảng Dân chủ", "John McCain, Chủ tịch
+# Ủy ban Quân vụ Thượng viện".
+APPOSITION_AFTER = re.compile(rf",\s*(?:(?:một|cựu|nguyên|là)\s+)?"
+                              rf"(?:{_trie(tuple(sorted({w.lower() for w in OCCUPATIONS + HEADS})))})(?![\w])",
+                              re.IGNORECASE)
 HEAD_PATTERN = CuePattern.of_pattern(WORD_START + f"({_trie(HEADS)})" + r"(?![\w])")
 # Found from the rarest letter of each honorific: "ông", "bà", "ngài" start with letters that
 # stand at every few positions of a text, and "ông" ends "không", "công", "đông"…
