@@ -159,6 +159,27 @@ def test_a_pronoun_or_bare_title_names_the_speaker(body: str, speaker: str | Non
         assert speakers == (speaker,)
 
 
+def test_a_name_s_last_word_alone_names_the_speaker() -> None:
+    body = ("Nhà nghiên cứu Gregory Poling đánh giá cao vai trò của ASEAN. “Các bên cần kiềm chế và tuân thủ "
+            "luật pháp quốc tế”, Poling nói.")
+    assert direct(body) == [("Các bên cần kiềm chế và tuân thủ luật pháp quốc tế", ("Gregory Poling",))]
+    # two persons share the word: nobody for sure
+    body = ("Ông Lê Văn Nam và ông Trần Hải Nam dự hội thảo. “Hợp tác khu vực cần được đẩy mạnh hơn nữa”, "
+            "Nam nói.")
+    assert direct(body) == [("Hợp tác khu vực cần được đẩy mạnh hơn nữa", ())]
+
+
+def test_a_quotation_standing_alone_after_an_attributed_one_goes_on_with_its_speaker() -> None:
+    body = ("“Hai nước có nhiều tiềm năng hợp tác về giáo dục”, Đại sứ Phạm Quang Hiệu nói. “Chúng tôi sẽ mở "
+            "thêm các chương trình trao đổi sinh viên”. Buổi làm việc kết thúc cùng ngày.")
+    assert direct(body) == [("Hai nước có nhiều tiềm năng hợp tác về giáo dục", ("Phạm Quang Hiệu",)),
+                            ("Chúng tôi sẽ mở thêm các chương trình trao đổi sinh viên", ("Phạm Quang Hiệu",))]
+    # not across a sentence that says something else
+    body = ("“Hai nước có nhiều tiềm năng hợp tác về giáo dục”, Đại sứ Phạm Quang Hiệu nói. Hội nghị sau đó "
+            "chuyển sang phiên thảo luận. “Chúng tôi sẽ mở thêm các chương trình trao đổi sinh viên”.")
+    assert direct(body)[1][1] == ()
+
+
 def test_a_bare_title_does_not_pick_a_longer_title() -> None:
     body = ("Phó Thủ tướng Trần Hồng Hà dự buổi lễ. “Hợp tác khoa học cần đi vào chiều sâu”, Thủ tướng "
             "phát biểu.")

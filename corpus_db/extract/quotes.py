@@ -190,15 +190,19 @@ def _by_reference(text: str, persons: Sequence[PersonMention], before: int) -> s
     match = _REFERENCE.search(text, max(clause, 0))
     if not match:
         return None
-    ref = match["ref"].strip()
-    if ref.casefold() not in _PRONOUNS and not ref[:1].isupper():
+    word = match["ref"].strip()
+    if word.casefold() not in _PRONOUNS and not word[:1].isupper():
         return None
-    ref = ref.casefold()
+    ref = word.casefold()
     earlier = [p for p in persons if p.start is not None and p.start < before and p.role == "subject"]
     if ref in _PRONOUNS:
         return earlier[-1].name if earlier else None
     titled = [p for p in earlier if p.title and (p.title.casefold() == ref or p.title.casefold().startswith(ref + " "))]
-    return titled[-1].name if titled else None
+    if titled:
+        return titled[-1].name
+    # A name's last word alone ("“…”, Mount nói"), when it is one person's only.
+    owners = {p.name for p in earlier if " " in p.name and p.name.rsplit(" ", 1)[1] == word}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _event_for(body: str, sentence: tuple[int, int], events: Sequence[Event]) -> int | None:
@@ -252,12 +256,18 @@ def _is_a_term(body: str, sentence: tuple[int, int], start: int, end: int, limit
     return not (rest.startswith(",") and SPEECH_PATTERN.search(rest[:40]))
 
 
+def _alone(body: str, sentence: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the quotation [start, end) is all its sentence holds, but for marks."""
+    return not body[sentence[0]:start].strip(" \t“\"«„") and not body[end:sentence[1]].strip(" \t”\"»“.!?…")
+
+
 def find_quotes(body: str, persons: Sequence[PersonMention], events: Sequence[Event]) -> tuple[Quote, ...]:
     """Direct and reported quotes in ``body`` with speakers (names of ``persons``) and events."""
     spans = sentences(body)
     starts = [s for s, _ in spans]
     quotes: list[Quote] = []
     quoted: list[tuple[int, int]] = []
+    last: tuple[int, tuple[str, ...]] | None = None  # the sentence and speakers of the last quote, if attributed
     for start, end in _direct_spans(body):
         if _is_not_a_quote(body, start, end):
             continue
@@ -267,6 +277,8 @@ def find_quotes(body: str, persons: Sequence[PersonMention], events: Sequence[Ev
         sentence = spans[index]
         previous = spans[index - 1] if index else None
         speakers, label = _attribute(body, persons, sentence, start, end, previous)
+        if not speakers and not label and last and last[0] == index - 1 and _alone(body, sentence, start, end):
+            speakers = last[1]  # "“…”, ông X nói. “…”.": the same speaker goes on
         if _is_a_term(body, sentence, start, end, TERM_WORDS if speakers or label else TERM_WORDS_UNATTRIBUTED):
             continue
         text = body[start:end]
@@ -275,6 +287,7 @@ def find_quotes(body: str, persons: Sequence[PersonMention], events: Sequence[Ev
         quotes.append(Quote("direct", stripped, start + offset, start + offset + len(stripped), speakers, label,
                             False, _event_for(body, sentence, events)))
         quoted.append((start - 1, end + 1))
+        last = (index, speakers) if speakers else None
     # a reported quote needs someone named in its sentence, and most sentences name nobody
     for sentence, named in zip(spans, _named_in(spans, starts, persons)):
         reported = _reported(body, named, sentence, quoted) if named else None
