@@ -369,6 +369,14 @@ def test_an_honorific_or_a_country_before_a_foreign_name_is_not_part_of_it() -> 
     assert found == {"Hun Sen": None, "Maia Sandu": "Tổng thống Moldova"}
 
 
+def test_chinese_surnames_and_a_spokesperson_in_lower_case() -> None:
+    assert persons("Đáp lại, người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân tuyên bố Bắc Kinh phản đối.") == {
+        "Uông Văn Bân": "người phát ngôn Bộ Ngoại giao Trung Quốc"}
+    assert persons("Phó Chủ tịch Quốc hội Uông Chu Lưu hội đàm với đoàn; Thứ trưởng Mã Triệu Húc cùng dự.") == {
+        "Uông Chu Lưu": "Phó Chủ tịch Quốc hội", "Mã Triệu Húc": "Thứ trưởng"}
+    assert persons("Du khách đến Uông Bí và bán đảo Mã Lai ngày càng đông.") == {}
+
+
 def test_a_council_or_association_in_capitals_belongs_to_the_title() -> None:
     assert persons("Chủ tịch Hội đồng Bảo an Liên hợp quốc Vassily Nebenzia cho biết cuộc họp sẽ diễn ra.") == {
         "Vassily Nebenzia": "Chủ tịch Hội đồng Bảo an Liên hợp quốc"}

@@ -27,6 +27,7 @@ HEADS = (
     "Thượng tướng", "Đại tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Chuẩn Đô đốc", "Phó Đô đốc",
     "Đô đốc", "Nguyên thủ", "Thư ký", "Người đứng đầu", "Người Phát ngôn", "Phó Phát ngôn", "Phó Người phát ngôn",
     "Phu nhân", "Phu quân",
+    "người phát ngôn", "phát ngôn viên",  # in lower case inside a sentence as often as not
     "PTT", "TBT",  # Phó Thủ tướng, Tổng Bí thư, as headlines and short items abbreviate them
 )
 # Titles borne by people known by one name ("Nhà vua Naruhito", "Quốc vương Norodom Sihamoni" is two).
@@ -55,7 +56,8 @@ Kim Lạc Lã Lại Lục Mạc Mạch Nghiêm Ninh Ông Phí Phùng Quan Tăng 
 Biện Cù Diệp Doãn Giáp Hàn Hứa Khương Khuất Lăng Liêu Lữ Mẫn Nhan Phó Quang Sầm Sơn Tòng Trình Trịnh Tống
 Ung Vòng Y Chung Cấn Cầm Chế Hán Hồng Mông Nhữ Tào Thiều Thi Thịnh Tiết Vy Ôn Tất Ngọ Đậu Đoạn Đới Trang
 Tập Mao Ngụy Hạ Đường Tần Tề
-""".split())
+Cảnh Uông Bành Mã Thôi Mạnh Tưởng Đổng Nhiếp Diêu Khang
+""".split())  # (the last line: Chinese surnames as Vietnamese writes them: Cảnh Sảng, Mã Triệu Húc, Thôi Thiên Khải)
 
 # Vietnam's provinces and centrally-run cities (the 63 of 2008-2025, which the 34 of 2025 keep
 # as names), with common other forms and recently merged ones. Several start with a surname
@@ -111,6 +113,7 @@ NOT_PERSONS = CYCLE_YEARS | frozenset(s.casefold() for s in PROVINCES) | frozens
     "Thăng Long", "Điện Biên", "Điện Biên Phủ", "Việt Nam", "Đông Nam Á", "Biển Đông", "Covid", "Quốc Hội",
     "Mỹ Latinh", "Trung Đông", "Cao Miên", "Chu Lai", "Long An", "Vĩnh Long", "Đà Nẵng", "Giang Nam",
     "Tạ Quang Bửu",  # a street and a university as often as the scientist
+    "Mã Lai", "Bành Trướng", "Khang Hy", "Uông Bí",
 )) | frozenset(m.casefold() for m in MEDIA)
 # First words of the names of bodies ("Bộ Công Thương", "Sở Ngoại vụ"): a run of capitalised
 # words opening with one names a body, which a person's name may follow.
