@@ -109,6 +109,27 @@ def test_state_documents_keep_their_year_and_a_later_short_mention_is_the_same()
     assert keys("Nghị quyết số 103/2023/QH15 về dự toán") == {("Nghị quyết", "103/2023", "Quốc hội")}
 
 
+def named(body: str) -> list[tuple[str, str | None]]:
+    return [(d.kind, d.subject) for d in find_directives(body) if d.number is None]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a name ends where the sentence goes on about it, or at another instrument
+    ("Theo ông Hùng, Luật Đất đai chỉ quy định khung giá chung cho các địa phương.", [("Luật", "Đất đai")]),
+    ("Quốc hội thông qua Luật Thủ đô và Luật Điện ảnh ngày 15/6/2022.", [("Luật", "Thủ đô"), ("Luật", "Điện ảnh")]),
+    ("Dự thảo Luật Căn cước trình Quốc hội tại kỳ họp thứ năm.", [("Luật", "Căn cước")]),
+    ("Các bộ triển khai Chiến lược phát triển kinh tế - xã hội 10 năm 2021-2030 của đất nước.",
+     [("Chiến lược", "phát triển kinh tế - xã hội 10 năm 2021-2030")]),
+    # a ministry, a research centre, a lawyer, the law in general: no instrument
+    ("Bộ trưởng Bộ Kế hoạch và Đầu tư Nguyễn Chí Dũng dự hội nghị.", []),
+    ("Trung tâm Nghiên cứu Chiến lược và Quốc tế (CSIS) công bố báo cáo mới.", []),
+    ("Theo Luật sư Trần Văn Tuấn, vụ việc cần được xem xét lại.", []),
+    ("Theo Luật hiện hành, doanh nghiệp phải công bố thông tin định kỳ.", []),
+])
+def test_where_an_instrument_s_name_ends(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert named(body) == expected
+
+
 @pytest.mark.parametrize("text", [
     "tôn trọng Công ước Liên hợp quốc về Luật Biển năm 1982",  # the law of the sea is the convention's subject
     "hai nước ký Hiệp định Thương mại tự do song phương",  # an agreement between states

@@ -15,8 +15,20 @@ _CONGRESS = re.compile(r"\s+(?:của\s+)?Đại hội(?:\s+(?:đại biểu toà
 _OF_ISSUER = re.compile(r"\s*(?:,\s*)?(?:của|do)\s+")
 _SUBJECT = re.compile(r"\s+về\s+(?P<subject>[^,.;:()\n“”\"]{3,160}?)(?=[,.;:()\n“”\"]|\s+(?:và|trong|nhằm|để)\s|$)")
 _YEAR = re.compile(r"(?:/|\s+năm\s+|\s+ngày\s+\d{1,2}[/-]\d{1,2}[/-])(?P<year>(?:19|20)\d{2})\b")
-_NAMED = re.compile(r"\s+(?P<name>[A-ZĐ][^,.;:()\n“”\"]{3,120}?)(?=[,.;:()\n“”\"]|\s+(?:của|do|nhằm|để)\s|$)")
-_NAMED_LOWER = re.compile(r"\s+(?P<name>[^\W\d][^,.;:()\n“”\"]{7,120}?)(?=[,.;:()\n“”\"]|\s+(?:của|do|nhằm|để|trong|và|đã|được|sẽ)\s|$)")
+# Where an instrument's name ends: punctuation, or a word that starts what
+# the sentence says of it ("Luật Đầu tư chỉ quy định …", "Luật Chứng khoán là …"), its
+# issuer ("của", "do"), its date ("ngày"), or another instrument ("Luật Doanh nghiệp và Luật Đầu tư").
+_NAME_END = (r"(?=[,.;:()\n“”\"?!]|\s+(?:của|do|nhằm|để|là|đã|được|sẽ|có|chỉ|vừa|đang|thì|cũng|"
+             r"không|khi|với|cho|theo|ngày|quy định|trình|đều|vẫn|phải|cần|nên|bị|còn|vào|ra|phù hợp|sửa đổi)\s|"
+             r"(?<!\d)\s+năm\s+(?:19|20)\d\d(?![-–\d])|\s+(?:và|hay|hoặc)\s+(?:" + "|".join(KINDS) + r")\b|$)")
+_NAMED = re.compile(r"\s+(?P<name>[A-ZĐ][^,.;:()\n“”\"]{3,120}?)" + _NAME_END)
+_NAMED_LOWER = re.compile(r"\s+(?!(?:có|là|đã|được|sẽ|này|đó|mới|cũ|và|của|cho|thì|không|còn|hiện hành|quy định)(?![\w]))"
+                          r"(?P<name>[^\W\d][^,.;:()\n“”\"]{7,120}?)(?=\s+(?:trong|và)\s|" + _NAME_END[3:])
+# "Luật" that is not a law: "luật sư" (a lawyer), "luật gia", "luật pháp" (the law in general), "luật lệ".
+_NOT_A_LAW = re.compile(r"\s+(?:sư|gia|pháp|lệ)(?![\w])", re.IGNORECASE)
+# A kind word that is part of a body's name: "Bộ Kế hoạch và Đầu tư", "Trung tâm Nghiên cứu Chiến
+# lược và Quốc tế", "Vụ Kế hoạch - Tài chính".
+_BODY_BEFORE = re.compile(r"(?:Bộ|Sở|Vụ|Cục|Ban|Viện|Phòng|Tổng cục|Trung tâm|Học viện|[Nn]ghiên cứu|Ủy ban|Uỷ ban)\s+$")
 _PLURAL_BEFORE = re.compile(r"(?:các|những|nhiều|mọi)\s*$", re.IGNORECASE)
 # The last letters of those words ("c", "g", "u", "i") in every case ``re`` matches for them,
 # dotted and dotless i included: after anything else the search is not worth running.
@@ -30,6 +42,7 @@ _NAMED_KINDS = ("Đề án", "Chiến lược", "Luật", "Chương trình hành
 _NUMBERED_YEAR = re.compile(r"\s?/\s?((?:19|20)\d{2})/")
 _CODE_PARTS = re.compile(r"[-/]")
 _AFTER_A_WORD = re.compile(r"[a-zđà-ỹ,]\s+$")
+_TRAILING_AND = re.compile(r"\s+(?:và|hay|hoặc)$")
 _JOINED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 
 
@@ -61,7 +74,8 @@ def find_directives(body: str) -> tuple[DirectiveMention, ...]:
             position = congress.end()
         elif kind_match.group()[0].isupper() and kind in _NAMED_KINDS:
             before = body[max(0, kind_match.start() - 80):kind_match.start()]
-            if _SUBJECT_OF_TREATY.search(before):
+            if _SUBJECT_OF_TREATY.search(before) or _BODY_BEFORE.search(before) or (
+                    kind == "Luật" and _NOT_A_LAW.match(body, position)):
                 continue
             of = _OF_ISSUER.match(body, position)
             if not (of and ISSUER_PATTERN.match(body, of.end())):  # "Chương trình hành động của Chính phủ"
@@ -71,7 +85,7 @@ def find_directives(body: str) -> tuple[DirectiveMention, ...]:
                     _NAMED_LOWER.match(body, position) if _AFTER_A_WORD.search(before) else None)
                 if not named:
                     continue
-                subject = named["name"].strip()
+                subject = _TRAILING_AND.sub("", named["name"].strip())
                 position = named.end()
         else:
             continue
