@@ -21,6 +21,7 @@ from ..rules.titles import (
     BEFORE_NOT_PERSON,
     CREDIT_BEFORE,
     HEAD_PATTERN,
+    LOWER_HEAD_PATTERN,
     HONORIFIC_PATTERN,
     NOT_NAME_OPENINGS,
     NOT_PERSON_START,
@@ -184,6 +185,30 @@ def _named_runs(body: str, masked: list[tuple[int, int]]) -> Iterator[tuple[int,
 
 
 _CONTINENT = re.compile(r"\bchâu\s+$")
+_CREDIT_WORD_END = re.compile(r"(?:ảnh|photo|hoạ|họa)\s*$", re.IGNORECASE)
+
+
+def _credit_colons(body: str) -> list[int]:
+    """The ends of the "Ảnh:" (photo, đồ họa) colons of ``body``: found from each colon, of
+    which a body has few, not by a scan of every character."""
+    found = []
+    colon = body.find(":")
+    while colon >= 0:
+        if _CREDIT_WORD_END.search(body, max(0, colon - 12), colon):
+            found.append(colon + 1)
+        colon = body.find(":", colon + 1)
+    return found
+
+
+
+def _credited(body: str, start: int, colons: list[int]) -> bool:
+    """Whether a photo credit stands right before ``start`` (``CREDIT_BEFORE``): searched only
+    where a credit word and its colon end in the 40 characters before (``colons``)."""
+    index = bisect_right(colons, start) - 1
+    return index >= 0 and colons[index] >= start - 40 and bool(
+        CREDIT_BEFORE.search(body, max(0, start - 40), start))
+
+
 # What may follow a credited name: the end of the credit (")", "/TTXVN", the sentence, the line).
 _CREDIT_END = re.compile(r"\s*(?:[)/.,;|\n]|$)")
 
@@ -330,11 +355,14 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
     """Every mention of a named person in ``body``, with spans, canonical names and titles: the
     persons the text is about (role "subject") and the photographers it credits ("photographer")."""
     heads = list(HEAD_PATTERN.finditer(body))
+    if "phát ngôn" in body:  # (rare: the lower-case titles are looked for apart, for speed)
+        heads = sorted(heads + list(LOWER_HEAD_PATTERN.finditer(body)), key=lambda m: m.start())
     honorifics = list(HONORIFIC_PATTERN.finditer(body))
     masked = sorted(m.span() for m in heads + honorifics)
     head_starts = [h.start() for h in heads]
     head_ends = [h.end() for h in heads]
     honorific_ends = [h.end() for h in honorifics]
+    credit_colons = _credit_colons(body)
     mentions: list[PersonMention] = []
     floor = 0  # a title never reaches back over an earlier name
     untitled_foreign: list[tuple[int, int]] = []
@@ -362,7 +390,7 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
         if preceding in BEFORE_NOT_PERSON and not offset:  # (after a place, it is the place's: "tỉnh Quảng Nam Lê Trí Thanh")
             continue
         if not (titled or honoured):
-            if vietnamese and CREDIT_BEFORE.search(body, max(0, run_start - 40), run_start):
+            if vietnamese and credit_colons and _credited(body, run_start, credit_colons):
                 if _CREDIT_END.match(body, end):  # "(Ảnh: Trần Việt)": the name ends there
                     credited.append((start, end))
                 # Else the caption may go on after it ("Ảnh: Nguyễn Văn A phát biểu"), or the next
@@ -370,8 +398,10 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
                 # ("Ảnh: Quang Liêm Đánh giá cao…"): no way to tell, so no person. (A foreign
                 # name takes in no Vietnamese word: "Ảnh: Sergei Lavrov tại…" stays.)
                 continue
-            if (not offset and PLACE_BEFORE.search(body, max(0, run_start - 12), run_start)) \
-                    or ADDRESS_AFTER.match(body, run_end):
+            # (the cheap tests first, for speed: the patterns run where the text allows a match)
+            if (not offset and body[max(0, run_start - 4):run_start].rstrip().endswith(("ở", "ại"))
+                    and PLACE_BEFORE.search(body, max(0, run_start - 12), run_start)) \
+                    or (body.startswith(",", run_end) and ADDRESS_AFTER.match(body, run_end)):
                 continue  # "ở Yên Bái", "(Hoàng Mai, Hà Nội)"
         surface = body[start:end]
         if surface.casefold() == "hồ chí minh" and not (titled and titled[1].endswith("Chủ tịch")):

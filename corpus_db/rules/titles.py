@@ -27,7 +27,6 @@ HEADS = (
     "Thượng tướng", "Đại tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Chuẩn Đô đốc", "Phó Đô đốc",
     "Đô đốc", "Nguyên thủ", "Thư ký", "Người đứng đầu", "Người Phát ngôn", "Phó Phát ngôn", "Phó Người phát ngôn",
     "Phu nhân", "Phu quân",
-    "người phát ngôn", "phát ngôn viên",  # in lower case inside a sentence as often as not
     "PTT", "TBT",  # Phó Thủ tướng, Tổng Bí thư, as headlines and short items abbreviate them
 )
 # Titles borne by people known by one name ("Nhà vua Naruhito", "Quốc vương Norodom Sihamoni" is two).
@@ -194,6 +193,10 @@ NOT_PERSON_START = re.compile(rf"(?:{_trie(tuple(sorted(NOT_PERSONS | {p.casefol
 APPOSITION_AFTER = re.compile(rf",\s*(?:(?:một|cựu|nguyên|là)\s+)?"
                               rf"(?:{_trie(tuple(sorted({w.lower() for w in OCCUPATIONS + HEADS})))})(?![\w])",
                               re.IGNORECASE)
+# A spokesperson's title, in lower case inside a sentence as often as not ("người phát ngôn Bộ
+# Ngoại giao Trung Quốc Uông Văn Bân"). Apart from HEAD_PATTERN, whose capitals a scan finds
+# quickly, and looked for only in a text that holds "phát ngôn".
+LOWER_HEAD_PATTERN = re.compile(r"(?<![\w])(?:người phát ngôn|phát ngôn viên)(?![\w])")
 HEAD_PATTERN = CuePattern.of_pattern(WORD_START + f"({_trie(HEADS)})" + r"(?![\w])")
 # Found from the rarest letter of each honorific: "ông", "bà", "ngài" start with letters that
 # stand at every few positions of a text, and "ông" ends "không", "công", "đông"…
