@@ -349,6 +349,11 @@ def test_a_vietnamese_word_before_a_name_like_run_is_no_foreign_place(body: str,
     assert not_a_person not in persons(body)
 
 
+def test_a_foreign_name_with_a_middle_initial_is_one_name() -> None:
+    found = persons("Dưới thời Tổng thống George W. Bush, nhà phân tích Kenneth M. Pollack đã cảnh báo điều này.")
+    assert found == {"George W. Bush": "Tổng thống", "Kenneth M. Pollack": None}
+
+
 def test_a_name_in_mixed_case_keeps_its_spelling() -> None:
     found = persons("Thượng nghị sĩ John McCain và Tổng thống Hàn Quốc Moon Jae-in, Ngoại trưởng Pháp "
                     "Jean-Yves Le Drian cùng dự. NGHỊ SĨ KIM JONG-SU phát biểu.")

@@ -185,6 +185,8 @@ def _named_runs(body: str, masked: list[tuple[int, int]]) -> Iterator[tuple[int,
 
 
 _CONTINENT = re.compile(r"\bchâu\s+$")
+# After a foreign name's middle initial ("George W", "Albert B"): its dot and the rest of the name.
+_AFTER_INITIAL = re.compile(r"\.[ \t]?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
 _CREDIT_WORD_END = re.compile(r"(?:ảnh|photo|hoạ|họa)\s*$", re.IGNORECASE)
 
 
@@ -371,9 +373,16 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
     # Every test below only rejects a run (the title depends on ``floor`` too): for speed, the
     # cheapest and most often rejecting come first.
     # (most runs hold no name, and are not seen here: a Vietnamese word alone, a place, an organisation)
+    initial_end = 0  # the end of the last name with an initial ("Albert B. Wolf"), whose rest is no run of its own
     for run_start, run_end, (offset, length, vietnamese) in _named_runs(body, masked):
+        if run_start < initial_end:
+            continue
         foreign = not vietnamese
         start, end = run_start + offset, run_end
+        if foreign and body.startswith(".", end) and body[end - 2:end - 1] in " \t" and (
+                rest := _AFTER_INITIAL.match(body, end)):
+            end = initial_end = rest.end()  # "John E. McLaughlin": the initial and the name after it
+            length += len(rest.group().split())
         # The title runs to the name, a place between them included ("Ngoại trưởng Hoa Kỳ Antony Blinken").
         # For speed, ``_title_before`` is called only if the last head ending before the name starts
         # in reach of it: the heads are sorted, so no earlier one does either, and it would find none.
