@@ -352,6 +352,9 @@ def test_a_vietnamese_word_before_a_name_like_run_is_no_foreign_place(body: str,
 def test_a_foreign_name_with_a_middle_initial_is_one_name() -> None:
     found = persons("Dưới thời Tổng thống George W. Bush, nhà phân tích Kenneth M. Pollack đã cảnh báo điều này.")
     assert found == {"George W. Bush": "Tổng thống", "Kenneth M. Pollack": None}
+    # an initial alone before the name, or an abbreviated district, is no middle initial
+    found = persons("Tổng thống Nga Vladimir Putin hội đàm. Tổng thống V.Putin nhấn mạnh, trường ở H.Ngọc Hồi khai giảng.")
+    assert set(found) == {"Vladimir Putin"}
 
 
 def test_a_name_in_mixed_case_keeps_its_spelling() -> None:

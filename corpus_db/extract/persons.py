@@ -185,8 +185,9 @@ def _named_runs(body: str, masked: list[tuple[int, int]]) -> Iterator[tuple[int,
 
 
 _CONTINENT = re.compile(r"\bchâu\s+$")
-# After a foreign name's middle initial ("George W", "Albert B"): its dot and the rest of the name.
-_AFTER_INITIAL = re.compile(r"\.[ \t]?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
+# After a foreign name's middle initial ("George W", "Albert B"): its dot, a space and the rest of the
+# name. (Not "V.Putin", "H.Ngọc Hồi": an initial alone, or an abbreviated district.)
+_AFTER_INITIAL = re.compile(r"\.[ \t][A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
 _CREDIT_WORD_END = re.compile(r"(?:ảnh|photo|hoạ|họa)\s*$", re.IGNORECASE)
 
 
@@ -379,8 +380,8 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
             continue
         foreign = not vietnamese
         start, end = run_start + offset, run_end
-        if foreign and body.startswith(".", end) and body[end - 2:end - 1] in " \t" and (
-                rest := _AFTER_INITIAL.match(body, end)):
+        if foreign and length >= 2 and body.startswith(".", end) and body[end - 2:end - 1] in " \t" and (
+                "A" <= body[end - 1] <= "Z") and (rest := _AFTER_INITIAL.match(body, end)):
             end = initial_end = rest.end()  # "John E. McLaughlin": the initial and the name after it
             length += len(rest.group().split())
         # The title runs to the name, a place between them included ("Ngoại trưởng Hoa Kỳ Antony Blinken").
