@@ -201,6 +201,19 @@ def test_a_quotation_standing_alone_after_an_attributed_one_goes_on_with_its_spe
     assert direct(body)[1][1] == ()
 
 
+@pytest.mark.parametrize(("body", "label"), [
+    ("Cùng ngày, một quan chức Bộ Ngoại giao Nhật Bản nêu rõ: “Chúng tôi theo dõi sát diễn biến trên biển”.",
+     "một quan chức Bộ Ngoại giao Nhật Bản"),
+    ("“Hai bên cần sớm quay lại bàn đàm phán”, một nhà ngoại giao châu Âu giấu tên cho biết.",
+     "một nhà ngoại giao châu Âu giấu tên"),
+    ("Nguồn tin thân cận cho biết: “Cuộc gặp sẽ diễn ra vào cuối tháng này tại Geneva”.", "Nguồn tin thân cận"),
+])
+def test_an_unnamed_role_is_the_speaker_label(body: str, label: str) -> None:
+    result = extract(f"Hai nước thúc đẩy hợp tác\n\n{body}\n")
+    ((speakers, speaker_label),) = [(q.speakers, q.speaker_label) for q in result.quotes if q.kind == "direct"]
+    assert speakers == () and speaker_label == label
+
+
 def test_a_bare_title_does_not_pick_a_longer_title() -> None:
     body = ("Phó Thủ tướng Trần Hồng Hà dự buổi lễ. “Hợp tác khoa học cần đi vào chiều sâu”, Thủ tướng "
             "phát biểu.")

@@ -21,6 +21,14 @@ _BODY_LABEL = re.compile(
     r"(?:^|,\s*)(?P<label>(?:[Pp]hía\s+)?(?:Bộ|Ban|Ủy ban|Uỷ ban|Chính phủ|Quốc hội|Đại sứ quán|Tổng Lãnh sự quán|"
     r"Người phát ngôn|Văn phòng|Nhà Trắng|Điện Kremlin|Liên hợp quốc|Hội nghị|Nghị quyết|Tuyên bố)"
     r"[^,.;:“”\"]{0,60}?)\s+(?:đã\s+|cũng\s+|còn\s+)?$")
+# Failing a person or a body, a role no name goes with: "một quan chức Bộ Ngoại giao Mỹ nêu rõ: “…”",
+# "Đại sứ Trung Quốc tại Liên hợp quốc cho biết: “…”", "Nguồn tin cho biết: “…”", "“…” - vị quan chức
+# này nhấn mạnh".
+_ROLE_LABEL = re.compile(
+    r"(?:^|[,;]\s*|[-–—]\s*)(?P<label>(?:(?:một|các|vị|hai|nhiều|những)\s+)?(?:[Qq]uan chức|[Nn]hà ngoại giao|"
+    r"[Nn]guồn tin|[Gg]iới chức|[Nn]gười phát ngôn|[Pp]hát ngôn viên|[Đđ]ại sứ|[Tt]hông báo|[Tt]hông cáo|"
+    r"[Bb]ức điện|[Hh]ãng thông tấn|[Tt]ờ|[Đđ]ài|[Bb]ản tin|[Bb]ài xã luận|[Tt]ổ chức)"
+    r"[^,.;:“”\"]{0,60}?)\s+(?:đã\s+|cũng\s+|còn\s+)?$")
 _THEO = re.compile(r"(?:^|[,;]\s*)[Tt]heo\s+$")
 _EVENT_CUES = {kind: re.compile(cue) for kind, cue in {
     "working_session": r"buổi làm việc|làm việc với", "conference": r"hội nghị", "plenary_session": r"phiên",
@@ -138,6 +146,9 @@ def _attribute(body: str, persons: Sequence[PersonMention], sentence: tuple[int,
         named = _by_reference(after[:tail_verb.start()], persons, start)
         if named:
             return (named,), None
+        label = _ROLE_LABEL.search(after, 0, tail_verb.start()) if tail_verb.start() < 80 else None
+        if label:
+            return (), label["label"].strip()
         role = _ROLE_AFTER.match(after, tail_verb.end())
         if role and _AS_OR_BY.match(after):
             return (), role["role"].strip()
@@ -153,7 +164,8 @@ def _attribute(body: str, persons: Sequence[PersonMention], sentence: tuple[int,
         named = _by_reference(body[s_start:s_start + verb.start()], persons, start)
         if named:
             return (named,), None
-        label = _BODY_LABEL.search(body[s_start:s_start + verb.start()])
+        label = (_BODY_LABEL.search(body[s_start:s_start + verb.start()])
+                 or _ROLE_LABEL.search(body[s_start:s_start + verb.start()]))
         if label:
             return (), label["label"].strip()
     theo = _THEO_BEFORE.search(before) if "heo" in before else None  # the test skips most searches
