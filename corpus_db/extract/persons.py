@@ -17,12 +17,13 @@ from functools import lru_cache
 from ..rules.titles import (
     ADDRESS_AFTER,
     APPOSITION_AFTER,
-    BODY_NAME_PARTS,
     BEFORE_NOT_PERSON,
+    BODY_NAME_PARTS,
     CREDIT_BEFORE,
+    CREDIT_WORD_END,
     HEAD_PATTERN,
-    LOWER_HEAD_PATTERN,
     HONORIFIC_PATTERN,
+    LOWER_HEAD_PATTERN,
     NOT_NAME_OPENINGS,
     NOT_PERSON_START,
     OCCUPATIONS,
@@ -188,7 +189,6 @@ _CONTINENT = re.compile(r"\bchâu\s+$")
 # After a foreign name's middle initial ("George W", "Albert B"): its dot, a space and the rest of the
 # name. (Not "V.Putin", "H.Ngọc Hồi": an initial alone, or an abbreviated district.)
 _AFTER_INITIAL = re.compile(r"\.[ \t][A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
-_CREDIT_WORD_END = re.compile(r"(?:ảnh|photo|hoạ|họa)\s*$", re.IGNORECASE)
 
 
 def _credit_colons(body: str) -> list[int]:
@@ -197,11 +197,10 @@ def _credit_colons(body: str) -> list[int]:
     found = []
     colon = body.find(":")
     while colon >= 0:
-        if _CREDIT_WORD_END.search(body, max(0, colon - 12), colon):
+        if CREDIT_WORD_END.search(body, max(0, colon - 16), colon):
             found.append(colon + 1)
         colon = body.find(":", colon + 1)
     return found
-
 
 
 def _credited(body: str, start: int, colons: list[int]) -> bool:

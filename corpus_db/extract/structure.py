@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from ..rules.boilerplate import is_furniture, opens_block
 from ..rules.outlets import BY_CREDIT, LEAD_CREDIT, outlet_for_credit, outlet_for_host
-from ..rules.titles import NOT_PERSON_START
+from ..rules.titles import CREDIT_WORDS, NOT_PERSON_START
 from .names import canonical_name
 from .types import Caption, Layout
 
@@ -19,14 +19,12 @@ SECTION_LABELS = frozenset(s.casefold() for s in (
     "Giáo dục", "Thể thao", "Tiêu điểm", "Tin tổng hợp", "Diễn đàn", "Phóng sự", "Người Việt bốn phương",
     "Bảo hộ công dân", "Kiều bào", "Điểm nóng", "Hồ sơ", "Chính sách", "Tin trong ngày", "Video", "Multimedia",
 ))
-# "Ảnh: Dương Giang/TTXVN", "- Ảnh: TTXVN", "(Ảnh: VGP/Nhật Bắc)", "Ảnh minh họa", "Nguồn ảnh: Reuters";
-# not "Trong ảnh: …" (who is in the photo) nor "Hình ảnh: …".
-_CREDIT_WORDS = r"(?<!trong )(?<!hình )(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ|Photo|Đồ họa|Video|Clip)"
+# "Ảnh: Dương Giang/TTXVN", "- Ảnh: TTXVN", "(Ảnh: VGP/Nhật Bắc)", "Ảnh minh họa", "Nguồn ảnh: Reuters".
 CAPTION_CREDIT = re.compile(
-    r"(?:^|[\s.,;(\-–—])\(?" + _CREDIT_WORDS + r"\s*:\s*"
+    r"(?:^|[\s.,;(\-–—])\(?" + CREDIT_WORDS + r"\s*:\s*"
     r"(?P<credit>[^()\n]{1,80}?)\)?\s*\.?$", re.IGNORECASE)
 # A credit word ending where the search stops (before a colon and spaces): see ``_credit_from``.
-_CREDIT_WORD_END = re.compile(_CREDIT_WORDS + "$", re.IGNORECASE)
+_CREDIT_WORD_END = re.compile(CREDIT_WORDS + "$", re.IGNORECASE)
 _LONGEST_CREDIT_WORD = len("Ảnh minh họa")
 _LONGEST_CREDIT = 82  # after the colon: at most 80 characters, ")" and "." besides spaces
 CAPTION_ONLY = re.compile(r"^\(?(?:Ảnh minh (?:họa|hoạ)|Ảnh tư liệu|Ảnh internet)\)?\.?$", re.IGNORECASE)

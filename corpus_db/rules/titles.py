@@ -176,11 +176,15 @@ PLACE_BEFORE = re.compile(r"(?<![\w])(?<!hiện )(?<!tồn )(?<!thực )(?:ở|t
 # After a name-like run, what makes it part of an address: a comma and a province ("(Hoàng Mai,
 # Hà Nội)", "tại Sơn Trà, Đà Nẵng", "trường THPT Chu Văn An, Hà Nội").
 ADDRESS_AFTER = re.compile(rf",\s*(?:tỉnh\s+|TP\.?\s*|thành phố\s+)?(?:{_trie(PROVINCES)})(?![\w])")
+# The words of a photo credit ("Ảnh: Dương Giang/TTXVN", "Nguồn ảnh: Reuters"), for a pattern that
+# ignores case; not "Trong ảnh: …" (who is in the photo) nor "Hình ảnh: …".
+CREDIT_WORDS = r"(?<!trong )(?<!hình )(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ|Photo|Đồ họa|Đồ hoạ|Video|Clip)"
 # A photo credit right before a name: "Ảnh: Trần Việt", "(Ảnh: VGP/Nhật Bắc)", "Nguồn ảnh: TTXVN/Lâm Khánh".
-# The name is the photographer's, not someone the article is about ("Trong ảnh: …" names who
-# is in the photo).
-CREDIT_BEFORE = re.compile(r"(?:^|[\s(\-–—.,;|])(?<!trong )(?<!hình )(?:ảnh|nguồn ảnh|photo|ảnh minh họa|ảnh minh hoạ|đồ họa|đồ hoạ)"
-                           r"\s*:\s*(?:[^\s/:()]{1,20}\s*/\s*)?$", re.IGNORECASE)
+# The name is the photographer's, not someone the article is about.
+CREDIT_BEFORE = re.compile(r"(?:^|[\s(\-–—.,;|])" + CREDIT_WORDS + r"\s*:\s*(?:[^\s/:()]{1,20}\s*/\s*)?$",
+                           re.IGNORECASE)
+# A credit's words ending where a search stops (before its colon and spaces).
+CREDIT_WORD_END = re.compile(CREDIT_WORDS + r"\s*$", re.IGNORECASE)
 
 
 # A run that opens with one of them names a place or thing too ("Hoàng Thành Thăng Long"); on
