@@ -360,6 +360,7 @@ def test_a_photo_credit_in_the_text_names_a_photographer_not_a_subject() -> None
     (". Minh Khôi, Theo Tuổi Trẻ", ["Minh Khôi"]),  # and the source after the names
     ("./. Quốc Bảo/VOV-Bắc Kinh Quốc Bảo/VOV-Bắc Kinh", ["Quốc Bảo"]),  # repeated by the scraper
     (". Thanh Tâm Thanh Tâm", ["Thanh Tâm"]),
+    (". Quyên Quyên", ["Quyên Quyên"]),  # a pen name of one syllable twice
     (". Ảnh Đức Tâm/TTXVN", []),  # a photo credit
     (". Theo TTXVN", []),  # a source, not a byline
     (". Hà Nội", []),  # a place

@@ -389,14 +389,15 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
         reach = bisect_right(head_ends, start)
         titled = (_title_before(body, start, heads, head_starts, head_ends, floor)
                   if reach and head_starts[reach - 1] >= start - _MAX_TITLE_CHARS else None)
-        honorific = _honorific(body, run_start, honorifics, honorific_ends) if honorific_ends else None  # (most have none)
+        # (most bodies have no honorific)
+        honorific = _honorific(body, run_start, honorifics, honorific_ends) if honorific_ends else None
         # An occupation marks a foreign name only if no Vietnamese one could be it: "nhà báo Duy Phong".
         honoured = honorific is not None and (vietnamese or honorific.lower() not in OCCUPATIONS
                                               or _surely_foreign(body[start:end].split()))
         if length == 1 and not (titled or honoured):
             continue  # one word is a name only after a title or an honorific
         preceding = _preceding_word(body, run_start)
-        if preceding in BEFORE_NOT_PERSON and not offset:  # (after a place, it is the place's: "tỉnh Quảng Nam Lê Trí Thanh")
+        if preceding in BEFORE_NOT_PERSON and not offset:  # (after a place it is the place's: "tỉnh Quảng Nam Lê …")
             continue
         if not (titled or honoured):
             if vietnamese and credit_colons and _credited(body, run_start, credit_colons):

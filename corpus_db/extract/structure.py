@@ -261,13 +261,13 @@ def _line_role(line: str) -> tuple[str, tuple[Caption, ...]]:
 _END_MARK = re.compile(r"(?:\./\.|[.!?…])\s+")
 _TAIL_SOURCE = re.compile(r"[\s,(\-–—]*\(?\b(?:Theo|Nguồn)\b.*$", re.DOTALL)
 _TAIL_PREFIX = re.compile(r"^(?:CTV|PV|BTV)\.?\s+")
-_PHOTO_TAIL = re.compile(r"(?:Ảnh|Video|Clip)\b", re.IGNORECASE)  # a photo credit, not the authors
+_PHOTO_TAIL = re.compile(CREDIT_WORDS + r"(?![\w])", re.IGNORECASE)  # a photo credit, not the authors
 
 
 def _trailing_byline(line: str) -> tuple[str, str, str | None] | None:
-    """(the line without it, the byline's names, the source after them) when the last line of an article ends with a byline that
-    lost its line end: "… quốc tế./. Lê Tuyết/VOV", "… rất lớn! Nguyễn Lê". Not a source ("Theo
-    TTXVN"), nor a place ("Hà Nội")."""
+    """(the line without it, the byline's names, the source after them) when the last line of an
+    article ends with a byline that lost its line end: "… quốc tế./. Lê Tuyết/VOV", "… rất lớn!
+    Nguyễn Lê". Not a source ("Theo TTXVN"), nor a place ("Hà Nội")."""
     last = None
     for last in _END_MARK.finditer(line, max(0, len(line) - 80)):
         pass
@@ -282,7 +282,7 @@ def _trailing_byline(line: str) -> tuple[str, str, str | None] | None:
     source = _TAIL_SOURCE.search(tail)
     names_part = _TAIL_PREFIX.sub("", tail[:source.start()] if source else tail).split("/")[0].strip(" ,-–—")
     words = names_part.split()
-    if words and words[:len(words) // 2] * 2 == words:  # the byline twice ("Chí Hiếu Chí Hiếu")
+    if len(words) >= 4 and words[:len(words) // 2] * 2 == words:  # twice ("Chí Hiếu Chí Hiếu", not "Quyên Quyên")
         names_part = " ".join(words[:len(words) // 2])
     names = byline_names(names_part, lone=True) if names_part else None
     if not names or any(NOT_PERSON_START.match(name.casefold()) for name in names):
