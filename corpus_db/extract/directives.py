@@ -15,15 +15,17 @@ _CONGRESS = re.compile(r"\s+(?:của\s+)?Đại hội(?:\s+(?:đại biểu toà
 _OF_ISSUER = re.compile(r"\s*(?:,\s*)?(?:của|do)\s+")
 _SUBJECT = re.compile(r"\s+về\s+(?P<subject>[^,.;:()\n“”\"]{3,160}?)(?=[,.;:()\n“”\"]|\s+(?:và|trong|nhằm|để)\s|$)")
 _YEAR = re.compile(r"(?:/|\s+năm\s+|\s+ngày\s+\d{1,2}[/-]\d{1,2}[/-])(?P<year>(?:19|20)\d{2})\b")
-# Where an instrument's name ends: punctuation, or a word that starts what
-# the sentence says of it ("Luật Đầu tư chỉ quy định …", "Luật Chứng khoán là …"), its
-# issuer ("của", "do"), its date ("ngày"), or another instrument ("Luật Doanh nghiệp và Luật Đầu tư").
-_NAME_END = (r"(?=[,.;:()\n“”\"?!]|\s+(?:của|do|nhằm|để|là|đã|được|sẽ|có|chỉ|vừa|đang|thì|cũng|"
-             r"không|khi|với|cho|theo|ngày|quy định|trình|đều|vẫn|phải|cần|nên|bị|còn|vào|ra|phù hợp|sửa đổi)\s|"
-             r"(?<!\d)\s+năm\s+(?:19|20)\d\d(?![-–\d])|\s+(?:và|hay|hoặc)\s+(?:" + "|".join(KINDS) + r")\b|$)")
-_NAMED = re.compile(r"\s+(?P<name>[A-ZĐ][^,.;:()\n“”\"]{3,120}?)" + _NAME_END)
-_NAMED_LOWER = re.compile(r"\s+(?!(?:có|là|đã|được|sẽ|này|đó|mới|cũ|và|của|cho|thì|không|còn|hiện hành|quy định)(?![\w]))"
-                          r"(?P<name>[^\W\d][^,.;:()\n“”\"]{7,120}?)(?=\s+(?:trong|và)\s|" + _NAME_END[3:])
+# Where an instrument's name ends: punctuation, or a word that starts what the sentence says of it
+# ("Luật Đầu tư chỉ quy định …", "Luật Chứng khoán là …"), its issuer ("của", "do"), its date
+# ("ngày", "năm 2014"), or another instrument ("Luật Doanh nghiệp và Luật Đầu tư").
+_NAME_ENDS = (r"[,.;:()\n“”\"?!]|\s+(?:của|do|nhằm|để|là|đã|được|sẽ|có|chỉ|vừa|đang|thì|cũng|không|khi|với|cho|"
+              r"theo|ngày|quy định|trình|đều|vẫn|phải|cần|nên|bị|còn|vào|ra|phù hợp|sửa đổi)\s|"
+              r"(?<!\d)\s+năm\s+(?:19|20)\d\d(?![-–\d])|\s+(?:và|hay|hoặc)\s+(?:" + "|".join(KINDS) + r")\b|$")
+_NAMED = re.compile(r"\s+(?P<name>[A-ZĐ][^,.;:()\n“”\"]{3,120}?)(?=" + _NAME_ENDS + ")")
+# A name in lower case ends at "trong" and "và" too, and does not open with a word that says
+# something of the instrument ("Luật này", "Luật hiện hành", "Luật còn …").
+_NAMED_LOWER = re.compile(r"\s+(?!(?:có|là|đã|được|sẽ|này|đó|mới|cũ|và|của|cho|thì|không|còn|hiện hành|quy định)"
+                          r"(?![\w]))(?P<name>[^\W\d][^,.;:()\n“”\"]{7,120}?)(?=\s+(?:trong|và)\s|" + _NAME_ENDS + ")")
 # "Luật" that is not a law: "luật sư" (a lawyer), "luật gia", "luật pháp" (the law in general), "luật lệ".
 _NOT_A_LAW = re.compile(r"\s+(?:sư|gia|pháp|lệ)(?![\w])", re.IGNORECASE)
 # A kind word that is part of a body's name: "Bộ Kế hoạch và Đầu tư", "Trung tâm Nghiên cứu Chiến
