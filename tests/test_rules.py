@@ -390,6 +390,12 @@ def test_a_foreign_name_with_a_middle_initial_is_one_name() -> None:
     assert set(found) == {"Vladimir Putin"}
 
 
+def test_a_sentence_s_first_word_after_a_lost_full_stop_is_not_part_of_a_foreign_name() -> None:
+    found = persons("Lễ đón Tổng thống Hàn Quốc Moon Jae-in Trong khi đó, Thủ tướng Nhật Bản Fumio Kishida Sau cuộc "
+                    "gặp đã phát biểu.")
+    assert found == {"Moon Jae-in": "Tổng thống Hàn Quốc", "Fumio Kishida": "Thủ tướng Nhật Bản"}
+
+
 def test_a_name_in_mixed_case_keeps_its_spelling() -> None:
     found = persons("Thượng nghị sĩ John McCain và Tổng thống Hàn Quốc Moon Jae-in, Ngoại trưởng Pháp "
                     "Jean-Yves Le Drian cùng dự. NGHỊ SĨ KIM JONG-SU phát biểu.")

@@ -32,6 +32,7 @@ from ..rules.titles import (
     PLACE_BEFORE,
     PLACE_PREFIX,
     PLURAL,
+    SENTENCE_OPENERS,
     SURNAMES,
 )
 from .names import canonical_name
@@ -379,6 +380,10 @@ def find_persons(body: str) -> tuple[PersonMention, ...]:
             continue
         foreign = not vietnamese
         start, end = run_start + offset, run_end
+        if foreign and length >= 3 and body[start:end].rsplit(None, 1)[1] in SENTENCE_OPENERS:
+            # "Donald Trump Trong …": the next sentence's first word, in text that lost a full stop
+            end = start + len(body[start:end].rsplit(None, 1)[0])
+            length -= 1
         if foreign and length >= 2 and body.startswith(".", end) and body[end - 2:end - 1] in " \t" and (
                 "A" <= body[end - 1] <= "Z") and (rest := _AFTER_INITIAL.match(body, end)):
             end = initial_end = rest.end()  # "John E. McLaughlin": the initial and the name after it

@@ -40,6 +40,9 @@ OCCUPATIONS = ("chuyên gia", "nhà phân tích", "nhà nghiên cứu", "nhà ki
 # Vietnamese words of Latin letters only that open a sentence before a foreign name-like run and
 # are not part of it: "Theo Reuters, …" ("according to").
 NOT_NAME_OPENINGS = frozenset(("Theo",))
+# Vietnamese words of Latin letters only that open a sentence: after a foreign name, in text that
+# lost a full stop, one joins the name ("Park Geun-hye Trong khi đó…").
+SENTENCE_OPENERS = frozenset(("Trong", "Theo", "Tuy", "Sau", "Khi", "Do"))
 # Honorifics and forms of address: mark a person, but are not titles.
 HONORIFICS = ("ông", "bà", "ngài", "đồng chí", "Ông", "Bà", "Ngài", "Đồng chí", "GS", "PGS", "TS", "ThS",
               "GS.TS", "PGS.TS", "TS.", "GS.", "PGS.", "Ths.", "Bác", "Chủ tịch Hồ", "Samdech", "Samdech Techo", "Mr", "Mr.",
