@@ -272,9 +272,16 @@ def test_a_place_between_title_and_name_belongs_to_the_title() -> None:
      {"Vassily Nebenzia": "Chủ tịch Hội đồng Bảo an Liên hợp quốc"}),
     ("Chủ tịch Liên minh Nghị sĩ hữu nghị Nhật - Việt Takebe Tsutomu tiếp đoàn đại biểu Quốc hội.",
      {"Takebe Tsutomu": "Chủ tịch Liên minh Nghị sĩ hữu nghị Nhật - Việt"}),
-    # but two titles, or a verb in lower case, end it
+    # but two titles, a verb in lower case, an ellipsis, or "của" before another title end it
     ("Bộ trưởng Ngoại giao và Đại sứ Nguyễn Minh Hằng cùng dự.", {"Nguyễn Minh Hằng": "Đại sứ"}),
     ("Thủ tướng hội đàm với Tổng thống Hàn Quốc Yoon Suk Yeol tại Seoul.", {"Yoon Suk Yeol": "Tổng thống Hàn Quốc"}),
+    ("Chủ tịch Thượng viện bày tỏ vui mừng trước việc Chủ tịch Quốc hội Trần Thanh Mẫn sang thăm.",
+     {"Trần Thanh Mẫn": "Chủ tịch Quốc hội"}),
+    ("Đoàn thăm Đại sứ quán Việt Nam tại Canberra… Trong hội đàm, Thủ tướng Phạm Minh Chính nhấn mạnh hợp tác.",
+     {"Phạm Minh Chính": "Thủ tướng"}),
+    ("Cố vấn an ninh của Tổng thống Mỹ Joe Biden, ông Jake Sullivan, tới Bắc Kinh.",
+     {"Joe Biden": "Tổng thống Mỹ", "Jake Sullivan": None}),
+    ("Chủ tịch Ủy ban Đối ngoại của Quốc hội Vũ Hải Hà tiếp đoàn.", {"Vũ Hải Hà": "Chủ tịch Ủy ban Đối ngoại của Quốc hội"}),
     # abbreviated, lower-case and either-case titles; Chinese surnames
     ("PTT Phạm Bình Minh hội đàm với Bộ trưởng Ngoại giao Tây Ban Nha tại Madrid.", {"Phạm Bình Minh": "PTT"}),
     ("Đáp lại, người phát ngôn Bộ Ngoại giao Trung Quốc Uông Văn Bân tuyên bố Bắc Kinh phản đối.",

@@ -42,13 +42,14 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _GAP = re.compile(r"[ \t]+")  # used with fullmatch
 # Lowercase words that end a title: what follows them is not the title's complement.
 _TITLE_BREAKS = frozenset("""và với cùng đã sẽ đang là có được cho khi trong này đó các những đến tới tiếp gặp
-hội đàm điện thăm dự nói cho biết khẳng định nhấn mạnh phát biểu ký chủ trì tham gửi trao nhận đón chào
+đàm kiến ngộ điện thăm dự nói cho biết khẳng định nhấn mạnh phát biểu ký chủ trì tham gửi trao nhận đón chào
+mời lần vì mà nhưng rằng nếu bày tỏ mừng việc cảm chúc tuyên vừa từng
 """.split())
-_CLAUSE_END = re.compile(r"[.;:!?“”\"«»()\[\]\n]")
+_CLAUSE_END = re.compile(r"[.;:!?…“”\"«»()\[\]\n]")
 _MAX_TITLE_CHARS = 90
 _ADDRESSED = re.compile(r",\s*(?:ông|bà|ngài)\s*$")  # "Bộ trưởng Ngoại giao, ông …"
 _TRAILING_ADDRESS = re.compile(r",?\s*(?:ông|bà|ngài)\s*$")
-_TITLE_SEPARATOR = re.compile(r"[^.;:!?“”\"()\n,]*,\s*")  # used with fullmatch
+_TITLE_SEPARATOR = re.compile(r"[^.;:!?…“”\"()\n,]*,\s*")  # used with fullmatch
 _PLURAL_PREFIXES = tuple(p + " " for p in PLURAL)  # "các Phó Thủ tướng"
 # Words before a cue that make it not one person's title, or not a title held now.
 _NOT_ONE_HOLDER = frozenset(PLURAL + ("nguyên", "cựu", "tân", "vị", "làm", "chức", "cử"))
@@ -225,7 +226,7 @@ def _breaks_title(gap: str) -> bool:
     not where it joins the fields in a body's name ("Bộ trưởng Bộ Kế hoạch và Đầu tư", "Bộ trưởng
     Thanh niên và Thể thao Indonesia"), but two titles ("Bộ trưởng Ngoại giao và Đại sứ …", "Nữ
     hoàng Anh và Công tước xứ Edinburgh") or two persons."""
-    words = gap.split()
+    words = [word.strip(",;") for word in gap.split()]  # ("hội đàm, Thủ tướng …")
     if _TITLE_BREAKS.isdisjoint(words):
         return False
     if any(word in _TITLE_BREAKS for word in words if word != "và"):
@@ -250,6 +251,9 @@ def _title_before(body: str, start: int, heads: list[re.Match[str]], head_starts
         if "," in gap and not _ADDRESSED.search(gap) and not all(
                 BODY_NAME_PARTS.match(gap, comma.end()) for comma in _COMMA.finditer(gap)):
             continue  # (but "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch …": the fields of a body's name)
+        of = gap.find(" của ")
+        if of >= 0 and index + 1 < len(head_starts) and head_ends[index] + of < head_starts[index + 1] < start:
+            continue  # "Cố vấn cấp cao của Tổng thống Mỹ Donald Trump": the adviser is someone else
         best = index  # the earliest head that still reaches the name
         break
     if best is None:
@@ -267,7 +271,7 @@ def _title_before(body: str, start: int, heads: list[re.Match[str]], head_starts
     text = body[title_start:start]
     if text.rstrip().endswith(("ông", "bà", "ngài")):  # (the test first, for speed: the pattern is slow)
         text = _TRAILING_ADDRESS.sub("", text)
-    text = text.strip(" ,")
+    text = text.strip(" ,-–—")
     return title_start, " ".join(text.split())
 
 
