@@ -172,9 +172,9 @@ PLACES = (
     "Nhật",  # "Liên minh Nghị sĩ hữu nghị Việt - Nhật Takebe Tsutomu" (not a surname)
     "Trung Hoa", "Đại Hàn", "Nam Triều Tiên", "Bắc Triều Tiên", *WORLD_PLACES,
 )
-# The word right before a name-like run with no title or honorific that makes it a place:
-# "ở Yên Bái", "tại Sơn Trà", not "Hiện tại, …" (after a title, "Đại sứ Việt Nam tại Pháp Đinh Toàn Thắng", they
-# end the title's place).
+# The word right before a name-like run with no title or honorific that makes it a place: "ở Yên
+# Bái", "tại Sơn Trà", not "Hiện tại, …". (After a title they end the title's place: "Đại sứ Việt
+# Nam tại Pháp Đinh Toàn Thắng".)
 PLACE_BEFORE = re.compile(r"(?<![\w])(?<!hiện )(?<!tồn )(?<!thực )(?:ở|tại)[ \t]+$", re.IGNORECASE)
 # After a name-like run, what makes it part of an address: a comma and a province ("(Hoàng Mai,
 # Hà Nội)", "tại Sơn Trà, Đà Nẵng", "trường THPT Chu Văn An, Hà Nội").
